@@ -1,0 +1,58 @@
+//! The command line: clap's derive, whose doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Personalised cyber-security kits for French liberal health professionals: a bilingual
+/// mini-site, booklets, an incident poster, the waiting-room RGPD notice and a checklist.
+#[derive(Debug, Parser)]
+#[command(name = "cyberkit", version, about)]
+pub struct Cli {
+    /// The project folder (holding `content/` and `profiles/`); the current folder by default.
+    #[arg(short = 'C', long = "project", global = true, value_name = "DIR", default_value = ".")]
+    pub project: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the kits of the given profiles (all of `profiles/` by default) into `output/`.
+    Build {
+        /// Profile names (`cabinet-dupont`) or paths to profile files.
+        profiles: Vec<String>,
+        /// Where to write the kits, instead of `output/`.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Check the content and the given profiles (all by default); write nothing.
+    Check {
+        /// Profile names (`cabinet-dupont`) or paths to profile files.
+        profiles: Vec<String>,
+    },
+    /// Write a commented starter profile, `profiles/<PROFILE>.toml`, that passes `check`.
+    New {
+        /// The new profile's name: lowercase letters, digits and hyphens (`cabinet-dupont`).
+        profile: String,
+        /// The profession's slug (`cyberkit list professions`).
+        #[arg(long)]
+        profession: String,
+        /// The region's slug (`cyberkit list regions`).
+        #[arg(long)]
+        region: String,
+    },
+    /// List the professions, the regions (with their CSIRT) or the modules.
+    List {
+        /// What to list.
+        what: ListWhat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    Professions,
+    Regions,
+    Modules,
+}

@@ -1,0 +1,136 @@
+//! Reads a profile, `profiles/<id>.toml`: one kit to build.
+
+use std::path::{Path, PathBuf};
+
+use super::UserFile;
+use super::toml::{RawLocalized, Reader, Table};
+use crate::diag::{Diagnostics, Located, Location, SourceFile};
+
+type Text = Option<Located<String>>;
+
+/// A profile as written.
+pub struct RawProfile {
+    /// The file name without `.toml`.
+    pub id: String,
+    /// The file on disk, for the paths it contains (the logo).
+    pub path: PathBuf,
+    pub file: Location,
+    pub profession: Text,
+    pub region: Text,
+    pub languages: Option<Located<Vec<Located<String>>>>,
+    pub publisher: Option<RawPublisher>,
+    pub practice: Option<RawPractice>,
+    pub it_provider: Option<RawItProvider>,
+    pub csirt: Option<RawCsirt>,
+    pub privacy: Option<RawPrivacy>,
+    pub base_url: Text,
+}
+
+pub struct RawPublisher {
+    pub name: Text,
+    pub logo: Text,
+    pub colour: Text,
+    pub website: Text,
+}
+
+pub struct RawPractice {
+    pub name: Text,
+    pub address: Text,
+    pub phone: Text,
+    pub email: Text,
+    pub contact_person: Text,
+}
+
+pub struct RawItProvider {
+    pub name: Text,
+    pub phone: Text,
+    pub email: Text,
+    pub contract: Text,
+}
+
+pub struct RawCsirt {
+    pub at: Location,
+    pub name: Text,
+    pub website: Text,
+    pub phone: Text,
+    pub email: Text,
+}
+
+pub struct RawPrivacy {
+    pub controller: Text,
+    pub rights_email: Text,
+    pub rights_address: Text,
+    pub dpo_name: Text,
+    pub dpo_email: Text,
+    pub booking_platform: Text,
+    pub software_host: Text,
+    pub recipients: Option<Located<Vec<Located<String>>>>,
+    pub retention: Option<Located<RawLocalized<Located<String>>>>,
+}
+
+/// Reads the keys of one `[section]`, then reports the unknown ones.
+fn section<'a, T>(
+    r: &mut Reader<'a, '_>,
+    root: &mut Table<'a>,
+    key: &'static str,
+    read: impl FnOnce(&mut Reader<'a, '_>, &mut Table<'a>) -> T,
+) -> Option<T> {
+    let mut table = r.table(root, key)?;
+    let value = read(r, &mut table);
+    r.finish(table);
+    Some(value)
+}
+
+pub fn load(path: &Path, file: &UserFile, diags: &mut Diagnostics) -> Option<RawProfile> {
+    let id = path.file_stem()?.to_string_lossy().into_owned();
+    let (mut r, root) = Reader::parse(SourceFile::new(&file.path, &file.text), diags);
+    let mut t = root?;
+    let profile = RawProfile {
+        id,
+        path: path.to_path_buf(),
+        file: Location::file(&file.path),
+        profession: r.required_string(&mut t, "profession"),
+        region: r.required_string(&mut t, "region"),
+        languages: r.strings(&mut t, "languages"),
+        publisher: section(&mut r, &mut t, "publisher", |r, s| RawPublisher {
+            name: r.string(s, "name"),
+            logo: r.string(s, "logo"),
+            colour: r.string(s, "colour"),
+            website: r.string(s, "website"),
+        }),
+        practice: section(&mut r, &mut t, "practice", |r, s| RawPractice {
+            name: r.string(s, "name"),
+            address: r.string(s, "address"),
+            phone: r.string(s, "phone"),
+            email: r.string(s, "email"),
+            contact_person: r.string(s, "contact_person"),
+        }),
+        it_provider: section(&mut r, &mut t, "it_provider", |r, s| RawItProvider {
+            name: r.string(s, "name"),
+            phone: r.string(s, "phone"),
+            email: r.string(s, "email"),
+            contract: r.string(s, "contract"),
+        }),
+        csirt: section(&mut r, &mut t, "csirt", |r, s| RawCsirt {
+            at: s.at.clone(),
+            name: r.string(s, "name"),
+            website: r.string(s, "website"),
+            phone: r.string(s, "phone"),
+            email: r.string(s, "email"),
+        }),
+        privacy: section(&mut r, &mut t, "privacy", |r, s| RawPrivacy {
+            controller: r.string(s, "controller"),
+            rights_email: r.string(s, "rights_email"),
+            rights_address: r.string(s, "rights_address"),
+            dpo_name: r.string(s, "dpo_name"),
+            dpo_email: r.string(s, "dpo_email"),
+            booking_platform: r.string(s, "booking_platform"),
+            software_host: r.string(s, "software_host"),
+            recipients: r.strings(s, "recipients"),
+            retention: r.localized(s, "retention"),
+        }),
+        base_url: section(&mut r, &mut t, "site", |r, s| r.string(s, "base_url")).flatten(),
+    };
+    r.finish(t);
+    Some(profile)
+}

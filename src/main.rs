@@ -1,0 +1,158 @@
+//! The `cyberkit` binary: parses the command line, runs the command, prints the diagnostics and
+//! chooses the exit code (0 done, 1 the user's input is wrong, 2 an internal or I/O failure).
+
+mod cli;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser as _;
+use cyberkit::diag::{Diagnostics, file_error, suggest};
+use cyberkit::project::Project;
+
+use cli::{Cli, Command, ListWhat};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // A panic is a bug of ours, never the user's fault: report it as an internal failure.
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            eprintln!("error: internal error (a bug in cyberkit); please report it with the input that caused it");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let project = Project::new(cli.project);
+    let today = cyberkit::today()?;
+    let mut diags = Diagnostics::default();
+    match cli.command {
+        Command::Check { profiles } => {
+            let checked = cyberkit::check(&project, &profiles, today, &mut diags)?;
+            let (modules, languages, count) = checked
+                .as_ref()
+                .map(|c| (c.content.modules.len(), c.content.languages.codes().len(), c.profiles.len()))
+                .unwrap_or_default();
+            Ok(finish(diags, || {
+                format!("checked {count} {}, {modules} modules in {languages} languages", plural(count, "profile"))
+            }))
+        }
+        Command::Build { profiles, out } => {
+            let checked = cyberkit::check(&project, &profiles, today, &mut diags)?;
+            let Some(checked) = checked else { return Ok(finish(diags, String::new)) };
+            if checked.profiles.is_empty() {
+                let dir = project.display(&project.profiles());
+                let hint = "create one with `cyberkit new <name> --profession <slug> --region <slug>`";
+                diags.push(file_error(&dir, "there is no profile to build", hint));
+                return Ok(finish(diags, String::new));
+            }
+            let out = out.unwrap_or_else(|| project.output());
+            let written = cyberkit::build(&project, &checked, &out)?;
+            Ok(finish(diags, || written))
+        }
+        Command::New { profile, profession, region } => {
+            let Some(content) = cyberkit::content(&project, today, &mut diags)? else {
+                return Ok(finish(diags, String::new));
+            };
+            // The contacts' warnings belong to `check` and `build`, not to writing a starter.
+            let mut diags = diags.errors_only();
+            let Some(text) = new_profile(&project, &content, &profile, &profession, &region, &mut diags) else {
+                return Ok(finish(diags, String::new));
+            };
+            let path = project.profiles().join(format!("{profile}.toml"));
+            std::fs::create_dir_all(project.profiles())
+                .with_context(|| format!("failed to create {}", project.profiles().display()))?;
+            std::fs::write(&path, text).with_context(|| format!("failed to write {}", path.display()))?;
+            let shown = project.display(&path);
+            Ok(finish(diags, || format!("wrote {}: fill it in, then run `cyberkit check {profile}`", shown.display())))
+        }
+        Command::List { what } => {
+            let Some(content) = cyberkit::content(&project, today, &mut diags)? else {
+                return Ok(finish(diags, String::new));
+            };
+            let text = match what {
+                ListWhat::Professions => cyberkit::list::professions(&content),
+                ListWhat::Regions => cyberkit::list::regions(&content),
+                ListWhat::Modules => cyberkit::list::modules(&content),
+            };
+            std::io::stdout().write_all(text.as_bytes()).context("failed to write to standard output")?;
+            Ok(finish(diags.errors_only(), String::new))
+        }
+    }
+}
+
+/// The starter profile's text, after checking its name, profession and region.
+fn new_profile(
+    project: &Project,
+    content: &cyberkit::model::Content,
+    profile: &str,
+    profession: &str,
+    region: &str,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    let path = project.profiles().join(format!("{profile}.toml"));
+    let shown = project.display(&path);
+    if !cyberkit::validate::field::is_slug(profile) {
+        diags.push(file_error(
+            &shown,
+            format!("`{profile}` cannot name a profile"),
+            "use lowercase letters, digits and hyphens, e.g. `cabinet-dupont`",
+        ));
+    } else if path.exists() {
+        diags.push(file_error(&shown, "the profile already exists", "choose another name, or edit that file"));
+    }
+    let reference = &content.reference;
+    let found_profession = reference.profession(profession);
+    if found_profession.is_none() {
+        let slugs: Vec<&str> = reference.professions.iter().map(|p| p.slug.as_str()).collect();
+        let hint = format!("{}; `cyberkit list professions` shows them all", suggest(profession, &slugs, "one of"));
+        diags.push(file_error(&shown, format!("unknown profession `{profession}`"), hint));
+    }
+    let found_region = reference.region(region);
+    if found_region.is_none() {
+        let slugs: Vec<&str> = reference.regions.iter().map(|r| r.slug.as_str()).collect();
+        let hint = format!("{}; `cyberkit list regions` shows them all", suggest(region, &slugs, "one of"));
+        diags.push(file_error(&shown, format!("unknown region `{region}`"), hint));
+    }
+    match (found_profession, found_region) {
+        (Some(p), Some(r)) if !diags.has_errors() => Some(cyberkit::starter::profile(content, p, r)),
+        _ => None,
+    }
+}
+
+/// Prints the diagnostics, then a closing line; exit code 1 when there were errors.
+fn finish(diags: Diagnostics, done: impl FnOnce() -> String) -> ExitCode {
+    let diags = diags.sorted();
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    let mut stderr = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(stderr, "{d}");
+    }
+    if errors > 0 {
+        let _ = writeln!(
+            stderr,
+            "error: {errors} {}, {warnings} {}: nothing was written",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        return ExitCode::from(1);
+    }
+    let line = done();
+    if !line.is_empty() {
+        let tail = if warnings > 0 { format!(" ({warnings} {})", plural(warnings, "warning")) } else { String::new() };
+        let _ = writeln!(stderr, "{line}{tail}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_string() } else { format!("{word}s") }
+}

@@ -1,0 +1,18 @@
+//! The validated model: the types that exist only once every user file has been checked.
+//!
+//! Nothing here parses or reports: `validate` builds these values from the raw, spanned data of
+//! `load`, and every later stage (plan, render) trusts them without checking again.
+
+mod content;
+mod lang;
+mod profile;
+mod reference;
+mod value;
+
+pub use content::{Content, Module, ModuleText, PLACEHOLDERS, Part, REQUIRED_STRINGS, UiStrings};
+pub use lang::{Lang, Languages, Localized};
+pub use profile::{ItProvider, Practice, Privacy, Profile, Publisher, Site};
+pub use reference::{
+    Contact, ContactField, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
+};
+pub use value::{Colour, Date, Email, HttpsUrl, Phone};

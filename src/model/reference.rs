@@ -1,0 +1,138 @@
+//! The reference data: professions, regions, regional CSIRTs and national contacts, as read from
+//! `content/reference/`. Every contact knows its source, when it was checked and which of its
+//! fields are unconfirmed, so that no renderer prints an unverified number as certain.
+
+use std::collections::BTreeSet;
+
+use super::{Date, Email, HttpsUrl, Localized, Phone};
+use crate::diag::Location;
+
+/// A profession with a URPS (`masseurs-kinesitherapeutes`).
+#[derive(Debug, Clone)]
+pub struct Profession {
+    pub slug: String,
+    pub name: Localized<ProfessionName>,
+    pub retention: Retention,
+}
+
+/// A profession's name, singular and plural (`infirmier`, `infirmiers`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfessionName {
+    pub one: String,
+    pub many: String,
+}
+
+/// How long a profession keeps its patient files, and where that rule comes from.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    pub id: String,
+    pub total_years: Option<u32>,
+    pub active_years: Option<u32>,
+    pub archive_years: Option<u32>,
+    pub minors_until_age: Option<u32>,
+    /// The rule in plain words for the reader of that profession.
+    pub summary: Localized<String>,
+    pub source: Vec<String>,
+    pub checked: Date,
+}
+
+/// A region of France (`pays-de-la-loire`).
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub slug: String,
+    pub insee: String,
+    pub iso: String,
+    pub name: Localized<String>,
+    /// The regional CSIRT, where one is confirmed for the region.
+    pub csirt: Option<Contact>,
+}
+
+/// A field of a contact that the reference data may flag as unconfirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ContactField {
+    Website,
+    Phone,
+    Sms,
+    Email,
+    Address,
+    Hours,
+}
+
+impl ContactField {
+    pub const ALL: [(&'static str, ContactField); 6] = [
+        ("website", ContactField::Website),
+        ("phone", ContactField::Phone),
+        ("sms", ContactField::Sms),
+        ("email", ContactField::Email),
+        ("address", ContactField::Address),
+        ("hours", ContactField::Hours),
+    ];
+
+    pub fn key(self) -> &'static str {
+        ContactField::ALL.iter().find(|(_, f)| *f == self).map_or("", |(k, _)| k)
+    }
+}
+
+/// Someone to turn to: a national service, a regional CSIRT.
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub id: String,
+    /// Where the contact is defined, for warnings about it.
+    pub at: Location,
+    pub name: Localized<String>,
+    pub description: Option<Localized<String>>,
+    pub website: Option<HttpsUrl>,
+    pub phone: Option<Phone>,
+    /// A short number to send text messages to (`33700`).
+    pub sms: Option<String>,
+    pub email: Option<Email>,
+    pub address: Option<String>,
+    pub hours: Option<Localized<String>>,
+    pub source: Vec<String>,
+    pub checked: Date,
+    pub unconfirmed: BTreeSet<ContactField>,
+    pub note: Option<String>,
+}
+
+impl Contact {
+    /// Whether a field may be printed as a fact.
+    pub fn is_confirmed(&self, field: ContactField) -> bool {
+        !self.unconfirmed.contains(&field)
+    }
+
+    /// The phone number, when it is confirmed.
+    pub fn confirmed_phone(&self) -> Option<&Phone> {
+        self.phone.as_ref().filter(|_| self.is_confirmed(ContactField::Phone))
+    }
+
+    /// The website, when it is confirmed.
+    pub fn confirmed_website(&self) -> Option<&HttpsUrl> {
+        self.website.as_ref().filter(|_| self.is_confirmed(ContactField::Website))
+    }
+}
+
+/// All the reference data.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub professions: Vec<Profession>,
+    pub regions: Vec<Region>,
+    /// The national contacts, by id (`17cyber`, `cnil-breach`), in file order.
+    pub contacts: Vec<Contact>,
+}
+
+impl Reference {
+    pub fn profession(&self, slug: &str) -> Option<&Profession> {
+        self.professions.iter().find(|p| p.slug == slug)
+    }
+
+    pub fn region(&self, slug: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.slug == slug)
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+}
+
+/// The national contacts the kit's pages and posters name: the reference data must have them.
+pub const REQUIRED_CONTACTS: [&str; 4] = ["17cyber", "cybermalveillance-diagnostic", "cnil-breach", "cnil"];

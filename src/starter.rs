@@ -1,0 +1,87 @@
+//! `cyberkit new`: the text of a commented starter profile.
+//!
+//! Every optional key is present but commented out, with what it is for, so that a practice
+//! fills in its profile by removing `#` signs. The file passes `check` as written.
+
+use crate::model::{Content, Profession, Region};
+
+/// The starter profile for a profession and a region.
+pub fn profile(content: &Content, profession: &Profession, region: &Region) -> String {
+    let source = content.languages.source();
+    let codes = content.languages.codes();
+    let csirt = match &region.csirt {
+        Some(c) => format!("its regional CSIRT is {}", c.name.get(source)),
+        None => "no regional CSIRT is confirmed for it: the kit points to 17Cyber".to_string(),
+    };
+    let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+    format!(
+        r##"# A cyberkit profile: one kit to build.
+#   cyberkit check <name>   checks it          cyberkit build <name>   builds it into output/
+# Only `profession` and `region` are required. A key left out prints as a labelled blank line to
+# fill in by hand on the documents. To use a key, remove the `#` at the start of its line.
+
+# {profession_name} (`cyberkit list professions` shows the others).
+profession = "{profession}"
+
+# {region_name}; {csirt} (`cyberkit list regions`).
+region = "{region}"
+
+# The languages to build, among {codes}; all of them when left out.
+# languages = [{quoted}]
+
+# Who distributes the kit: a URPS, an Order, or the practice itself.
+[publisher]
+# name = "URPS ..."
+# logo = "logos/logo.png"             # PNG, JPEG or WebP; the path is from this file's folder
+# colour = "#0b5394"                  # for bands and accents
+# website = "https://www.exemple.fr"
+
+# The practice, for a practice's own kit (leave it out for a URPS kit).
+[practice]
+# name = "Cabinet ..."
+# address = "1 rue de l'Exemple, 44000 Nantes"
+# phone = "02 40 00 00 00"
+# email = "contact@cabinet-exemple.fr"
+# contact_person = "..."               # who answers IT security questions at the practice
+
+# Who to call first in an incident: the largest number on the poster.
+[it_provider]
+# name = "..."
+# phone = "02 40 00 00 00"
+# email = "support@exemple.fr"
+# contract = "..."                     # the contract or customer number to give on the phone
+
+# Replaces the region's CSIRT; rarely needed.
+# [csirt]
+# name = "..."
+# phone = "02 40 00 00 00"
+# website = "https://www.exemple.fr"
+
+# For the RGPD notice of the waiting room.
+[privacy]
+# controller = "..."                   # who is responsible: the practitioner, the SCM or the SEL
+# rights_email = "rgpd@cabinet-exemple.fr"   # where patients send requests about their data
+# rights_address = "..."
+# dpo_name = "..."                     # a data protection officer, only if you have one
+# dpo_email = "dpo@exemple.fr"
+# booking_platform = "..."             # the online booking service, if any
+# software_host = "..."                # who hosts the practice software's data (HDS-certified)
+# recipients = ["..."]                 # other recipients of patient data
+
+# Where the mini-site is hosted, so that the QR codes can point to it.
+[site]
+# base_url = "https://kits.exemple.fr/cabinet/"
+"##,
+        profession_name = capitalised(&profession.name.get(source).many),
+        profession = profession.slug,
+        region_name = region.name.get(source),
+        region = region.slug,
+        codes = codes.join(", "),
+        quoted = quoted.join(", "),
+    )
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

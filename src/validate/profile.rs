@@ -1,0 +1,266 @@
+//! Validates a profile against the content: a known profession and region, well-formed contact
+//! details, a logo that is an image inside the project.
+
+use std::path::{Path, PathBuf};
+
+use super::{field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
+use crate::diag::{Diagnostics, Located, Location, WithHint, file_error, suggest};
+use crate::load::RawProfile;
+use crate::model::{Contact, Content, Date, ItProvider, Practice, Privacy, Profile, Publisher, Site};
+use crate::project::Project;
+
+/// The largest logo we accept, in pixels on its longer side.
+const MAX_LOGO_SIDE: u32 = 8000;
+
+pub fn profile(
+    raw: RawProfile,
+    content: &Content,
+    project: &Project,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Option<Profile> {
+    if !field::is_slug(&raw.id) {
+        let suggestion: String =
+            raw.id.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+        let suggestion = suggestion.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+        diags.push(file_error(
+            &raw.file.path,
+            format!("the profile name `{}` cannot name an output folder", raw.id),
+            format!(
+                "rename the file with lowercase letters, digits and hyphens, e.g. `{}.toml`",
+                if suggestion.is_empty() { "cabinet-dupont" } else { &suggestion }
+            ),
+        ));
+    }
+    let reference = &content.reference;
+    let profession =
+        raw.profession.and_then(|p| {
+            required_text(Some(p.clone()), &top("profession"), diags)?;
+            let found = reference.profession(p.value.trim()).cloned();
+            if found.is_none() {
+                let slugs: Vec<&str> = reference.professions.iter().map(|p| p.slug.as_str()).collect();
+                diags.push(p.at.error(format!("unknown profession `{}`", p.value)).hint(format!(
+                    "{}; `cyberkit list professions` shows them all",
+                    suggest(&p.value, &slugs, "one of")
+                )));
+            }
+            found
+        });
+    let region = raw.region.and_then(|r| {
+        required_text(Some(r.clone()), &top("region"), diags)?;
+        let found = reference.region(r.value.trim()).cloned();
+        if found.is_none() {
+            let slugs: Vec<&str> = reference.regions.iter().map(|r| r.slug.as_str()).collect();
+            diags.push(
+                r.at.error(format!("unknown region `{}`", r.value))
+                    .hint(format!("{}; `cyberkit list regions` shows them all", suggest(&r.value, &slugs, "one of"))),
+            );
+        }
+        found
+    });
+    let languages = match raw.languages {
+        None => content.languages.iter().cloned().collect(),
+        Some(list) => {
+            let mut langs = Vec::new();
+            for code in &list.value {
+                match content.languages.find(&code.value) {
+                    Some(l) if langs.contains(l) => diags.push(
+                        code.at
+                            .error(format!("`languages`: `{}` is listed twice", code.value))
+                            .hint("list each language once"),
+                    ),
+                    Some(l) => langs.push(l.clone()),
+                    None => diags.push(super::unknown_language(code, &content.languages)),
+                }
+            }
+            if list.value.is_empty() {
+                diags.push(list.at.error("`languages` is empty").hint(format!(
+                    "list at least one of {}, or remove the key to build them all",
+                    crate::diag::backticked(content.languages.codes())
+                )));
+            }
+            langs.sort_by_key(|l| content.languages.iter().position(|x| x == l));
+            langs
+        }
+    };
+
+    let publisher = raw.publisher.map(|p| {
+        let t = "[publisher]";
+        Publisher {
+            name: text(p.name, &key("name", t), false, diags),
+            logo: p.logo.and_then(|logo| self::logo(logo, &raw.path, project, diags)),
+            colour: typed(p.colour, &key("colour", t), field::colour, diags),
+            website: typed(p.website, &key("website", t), field::https_url, diags),
+        }
+    });
+    let practice = raw.practice.map(|p| {
+        let t = "[practice]";
+        Practice {
+            name: text(p.name, &key("name", t), false, diags),
+            address: text(p.address, &key("address", t), true, diags),
+            phone: typed(p.phone, &key("phone", t), field::phone, diags),
+            email: typed(p.email, &key("email", t), field::email, diags),
+            contact_person: text(p.contact_person, &key("contact_person", t), false, diags),
+        }
+    });
+    let it_provider = raw.it_provider.map(|p| {
+        let t = "[it_provider]";
+        ItProvider {
+            name: text(p.name, &key("name", t), false, diags),
+            phone: typed(p.phone, &key("phone", t), field::phone, diags),
+            email: typed(p.email, &key("email", t), field::email, diags),
+            contract: text(p.contract, &key("contract", t), false, diags),
+        }
+    });
+    let own_csirt = raw.csirt.and_then(|c| {
+        let t = "[csirt]";
+        let name_at = c.name.as_ref().map(|n| n.at.clone());
+        let name = text(c.name, &key("name", t), false, diags);
+        let website = typed(c.website, &key("website", t), field::https_url, diags);
+        let phone = typed(c.phone, &key("phone", t), field::phone, diags);
+        let email = typed(c.email, &key("email", t), field::email, diags);
+        let Some(name) = name else {
+            if name_at.is_none() {
+                diags.push(
+                    c.at.error("missing key `name` in [csirt]")
+                        .hint("a CSIRT given in the profile replaces the region's, and needs its `name`"),
+                );
+            }
+            return None;
+        };
+        let all = content.languages.iter().map(|l| (l.clone(), name.clone())).collect();
+        Some(Contact {
+            id: "csirt".to_string(),
+            at: c.at.clone(),
+            name: crate::model::Localized::new(all)?,
+            description: None,
+            website,
+            phone,
+            sms: None,
+            email,
+            address: None,
+            hours: None,
+            source: vec![raw.file.path.display().to_string()],
+            checked: today,
+            unconfirmed: Default::default(),
+            note: None,
+        })
+    });
+    let privacy = raw.privacy.map(|p| {
+        let t = "[privacy]";
+        Privacy {
+            controller: text(p.controller, &key("controller", t), false, diags),
+            rights_email: typed(p.rights_email, &key("rights_email", t), field::email, diags),
+            rights_address: text(p.rights_address, &key("rights_address", t), true, diags),
+            dpo_name: text(p.dpo_name, &key("dpo_name", t), false, diags),
+            dpo_email: typed(p.dpo_email, &key("dpo_email", t), field::email, diags),
+            booking_platform: text(p.booking_platform, &key("booking_platform", t), false, diags),
+            software_host: text(p.software_host, &key("software_host", t), false, diags),
+            recipients: p
+                .recipients
+                .map(|r| r.value)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|r| text(Some(r), &key("recipients", t), false, diags))
+                .collect(),
+            retention: localized(p.retention, &key("retention", t), &content.languages, diags),
+        }
+    });
+    let site = Site { base_url: typed(raw.base_url, &key("base_url", "[site]"), field::https_url, diags) };
+
+    let (profession, region) = (profession?, region?);
+    let csirt = own_csirt.or_else(|| region.csirt.clone());
+    if let Some(csirt) = &csirt {
+        warn_unconfirmed(csirt, diags);
+    }
+    Some(Profile {
+        id: raw.id,
+        path: raw.path,
+        profession,
+        region,
+        languages,
+        publisher,
+        practice,
+        it_provider,
+        csirt,
+        privacy: privacy.unwrap_or_default(),
+        site,
+    })
+}
+
+/// Checks the logo: a PNG, JPEG or WebP file inside the project, of a sensible size. Only the
+/// image's header is read here; the renderers decode it, with limits.
+fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Diagnostics) -> Option<PathBuf> {
+    let written = logo.value.trim();
+    let at = &logo.at;
+    let key = key("logo", "[publisher]");
+    let dir = profile.parent().unwrap_or(Path::new("."));
+    let path = dir.join(written);
+    let shown = project.display(&path);
+    let err =
+        |diags: &mut Diagnostics, at: &Location, message: String, hint: &str| diags.push(at.error(message).hint(hint));
+    let Ok(real) = path.canonicalize() else {
+        err(
+            diags,
+            at,
+            format!("{key}: `{written}` does not exist (looked for {})", shown.display()),
+            "the path is relative to the profile's folder, e.g. `logos/urps.png` for `profiles/logos/urps.png`",
+        );
+        return None;
+    };
+    let inside = project.root.canonicalize().is_ok_and(|root| real.starts_with(root));
+    if !inside {
+        err(
+            diags,
+            at,
+            format!("{key}: `{written}` is outside the project"),
+            "copy the logo into the project, e.g. into `profiles/logos/`, and give its path from the profile's folder",
+        );
+        return None;
+    }
+    if real.is_dir() {
+        err(diags, at, format!("{key}: `{written}` is a folder"), "give the path of an image file");
+        return None;
+    }
+    if written.to_ascii_lowercase().ends_with(".svg") {
+        err(
+            diags,
+            at,
+            format!("{key}: `{written}` is an SVG; SVG logos are not accepted"),
+            "export the logo as PNG, at least 600 pixels wide",
+        );
+        return None;
+    }
+    let reader = match image::ImageReader::open(&real).and_then(|r| r.with_guessed_format()) {
+        Ok(r) => r,
+        Err(e) => {
+            err(diags, at, format!("{key}: `{written}` cannot be read: {e}"), "check the file's permissions");
+            return None;
+        }
+    };
+    if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP)) {
+        err(
+            diags,
+            at,
+            format!("{key}: `{written}` is not a PNG, JPEG or WebP image"),
+            "export the logo as PNG, at least 600 pixels wide",
+        );
+        return None;
+    }
+    match reader.into_dimensions() {
+        Ok((w, h)) if w == 0 || h == 0 || w.max(h) > MAX_LOGO_SIDE => {
+            err(
+                diags,
+                at,
+                format!("{key}: `{written}` is {w}×{h} pixels"),
+                &format!("export it at a size between 600 and {MAX_LOGO_SIDE} pixels wide"),
+            );
+            None
+        }
+        Ok(_) => Some(real),
+        Err(e) => {
+            err(diags, at, format!("{key}: `{written}` is not a readable image: {e}"), "export the logo again as PNG");
+            None
+        }
+    }
+}

@@ -1,0 +1,324 @@
+//! Validates the reference data: professions and their retention rules, regions, CSIRTs and
+//! national contacts. A contact's unconfirmed or stale facts are warnings: the kit still builds,
+//! and leaves the unconfirmed value out.
+
+use std::collections::BTreeSet;
+
+use super::{date, field, key, localized, required_text, text, typed};
+use crate::diag::{Diagnostics, Located, WithHint, suggest};
+use crate::load::{RawContact, RawReference, RawSourced};
+use crate::model::{
+    Contact, ContactField, Date, Languages, Localized, Profession, ProfessionName, REQUIRED_CONTACTS, Reference,
+    Region, Retention,
+};
+
+/// A fact checked longer ago than this is reported as stale.
+const STALE_AFTER_MONTHS: i8 = 12;
+
+pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &mut Diagnostics) -> Reference {
+    let mut retentions = Vec::new();
+    for r in raw.retentions {
+        let table = format!("[retention.{}]", r.id.value);
+        let years = |v: Option<Located<i64>>, name: &str, diags: &mut Diagnostics| {
+            let v = v?;
+            match u32::try_from(v.value).ok().filter(|y| (1..=120).contains(y)) {
+                Some(y) => Some(y),
+                None => {
+                    diags.push(
+                        v.at.error(format!("{}: {} is not a number of years", key(name, &table), v.value))
+                            .hint("write a whole number from 1 to 120"),
+                    );
+                    None
+                }
+            }
+        };
+        let retention = Retention {
+            total_years: years(r.total_years, "total_years", diags),
+            active_years: years(r.active_years, "active_years", diags),
+            archive_years: years(r.archive_years, "archive_years", diags),
+            minors_until_age: years(r.minors_until_age, "minors_until_age", diags),
+            summary: match localized(r.summary, &key("summary", &table), languages, diags) {
+                Some(s) => s,
+                None => continue,
+            },
+            source: sources(&r.sourced, &table, diags),
+            checked: match checked(r.sourced, &table, &r.id.value, today, diags) {
+                Some(d) => d,
+                None => continue,
+            },
+            id: r.id.value,
+        };
+        retentions.push(retention);
+    }
+
+    let mut professions: Vec<Profession> = Vec::new();
+    for p in raw.professions {
+        let table = "[[profession]]";
+        let Some(slug) = slug(p.slug, &key("slug", table), diags) else { continue };
+        if professions.iter().any(|q| q.slug == slug.value) {
+            diags.push(
+                slug.at
+                    .error(format!("duplicate profession `{}`", slug.value))
+                    .hint("keep one [[profession]] per slug"),
+            );
+            continue;
+        }
+        let name = p.name.and_then(|names| {
+            let at = names.at.clone();
+            let mut pairs = Vec::new();
+            for (code, (one, many)) in names.value {
+                let Some(lang) = languages.find(&code.value) else {
+                    diags.push(super::unknown_language(&code, languages));
+                    continue;
+                };
+                let t = format!("[profession.name.{}]", code.value);
+                let one = required_text(one, &key("one", &t), diags);
+                let many = required_text(many, &key("many", &t), diags);
+                if let (Some(one), Some(many)) = (one, many) {
+                    pairs.push((lang.clone(), ProfessionName { one, many }));
+                }
+            }
+            for lang in languages.iter() {
+                if !pairs.iter().any(|(l, _)| l == lang) {
+                    diags.push(
+                        at.error(format!("the profession `{}` has no `{lang}` name", slug.value))
+                            .hint(format!("add `name.{lang} = {{ one = \"...\", many = \"...\" }}`")),
+                    );
+                }
+            }
+            pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+            Localized::new(pairs)
+        });
+        let retention = p.retention.and_then(|id| {
+            let found = retentions.iter().find(|r| r.id == id.value).cloned();
+            if found.is_none() {
+                let ids: Vec<&str> = retentions.iter().map(|r| r.id.as_str()).collect();
+                diags.push(id.at.error(format!("unknown retention rule `{}`", id.value)).hint(suggest(
+                    &id.value,
+                    &ids,
+                    "the id of a [retention.*] table",
+                )));
+            }
+            found
+        });
+        if let (Some(name), Some(retention)) = (name, retention) {
+            professions.push(Profession { slug: slug.value, name, retention });
+        }
+    }
+
+    let csirts = contacts(raw.csirts, "csirt", languages, today, diags);
+    let mut regions: Vec<Region> = Vec::new();
+    for r in raw.regions {
+        let table = "[[region]]";
+        let Some(slug) = slug(r.slug, &key("slug", table), diags) else { continue };
+        if regions.iter().any(|q| q.slug == slug.value) {
+            diags
+                .push(slug.at.error(format!("duplicate region `{}`", slug.value)).hint("keep one [[region]] per slug"));
+            continue;
+        }
+        let insee = r.insee.and_then(|v| {
+            if v.value.len() == 2 && v.value.bytes().all(|b| b.is_ascii_digit()) {
+                Some(v.value)
+            } else {
+                diags.push(
+                    v.at.error(format!("{}: `{}` is not an INSEE region code", key("insee", table), v.value))
+                        .hint("write the two digits of the code, e.g. `\"52\"`"),
+                );
+                None
+            }
+        });
+        let iso = text(r.iso, &key("iso", table), false, diags);
+        let csirt = r.csirt.and_then(|id| {
+            let found = csirts.iter().find(|c| c.id == id.value).cloned();
+            if found.is_none() {
+                let ids: Vec<&str> = csirts.iter().map(|c| c.id.as_str()).collect();
+                diags.push(id.at.error(format!("unknown CSIRT `{}`", id.value)).hint(suggest(
+                    &id.value,
+                    &ids,
+                    "the id of a [csirt.*] table in csirts.toml",
+                )));
+            }
+            found
+        });
+        let _urps = text(r.urps, &key("urps", table), false, diags);
+        let name = localized(r.name, &key("name", table), languages, diags);
+        if let (Some(insee), Some(iso), Some(name)) = (insee, iso, name) {
+            regions.push(Region { slug: slug.value, insee, iso, name, csirt });
+        }
+    }
+
+    let contacts = contacts(raw.contacts, "contact", languages, today, diags);
+    for id in REQUIRED_CONTACTS {
+        if !contacts.iter().any(|c| c.id == id) {
+            diags.push(
+                crate::diag::Location::file(std::path::Path::new("content/reference/contacts.toml"))
+                    .error(format!("missing contact `{id}`"))
+                    .hint(format!("add a table `[contact.{id}]`: the incident page and poster name it")),
+            );
+        }
+    }
+    Reference { professions, regions, contacts }
+}
+
+fn slug(value: Option<Located<String>>, k: &super::Key<'_>, diags: &mut Diagnostics) -> Option<Located<String>> {
+    let value = value?;
+    if field::is_slug(&value.value) {
+        Some(value)
+    } else {
+        diags.push(
+            value
+                .at
+                .error(format!("{k}: `{}` is not a valid identifier", value.value))
+                .hint("use lowercase letters, digits and hyphens, e.g. `pays-de-la-loire`"),
+        );
+        None
+    }
+}
+
+fn sources(sourced: &RawSourced, table: &str, diags: &mut Diagnostics) -> Vec<String> {
+    let Some(list) = &sourced.source else { return Vec::new() };
+    if list.value.is_empty() {
+        diags.push(
+            list.at
+                .error(format!("{} is empty", key("source", table)))
+                .hint("name at least one source this fact was read in"),
+        );
+    }
+    list.value.iter().map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty()).collect()
+}
+
+fn checked(sourced: RawSourced, table: &str, name: &str, today: Date, diags: &mut Diagnostics) -> Option<Date> {
+    let at = sourced.checked.as_ref().map(|c| c.at.clone());
+    let date = date(sourced.checked, &key("checked", table), diags)?;
+    if let Some(at) = at {
+        if date > today {
+            diags.push(
+                at.error(format!("`{name}` is marked as checked on {date}, a date still to come"))
+                    .hint("write the day it was checked against its source"),
+            );
+        } else if date.saturating_add(jiff::Span::new().months(STALE_AFTER_MONTHS)) < today {
+            diags.push(
+                at.warning(format!("`{name}` was last checked on {date}, over {STALE_AFTER_MONTHS} months ago"))
+                    .hint("check it against its source, then update `checked`"),
+            );
+        }
+    }
+    Some(date)
+}
+
+fn contacts(
+    raw: Vec<RawContact>,
+    kind: &str,
+    languages: &Languages,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    for c in raw {
+        let table = format!("[{kind}.{}]", c.id.value);
+        let id = c.id.value.clone();
+        if !field::is_slug(&id) {
+            diags.push(
+                c.id.at
+                    .error(format!("`{id}` is not a valid identifier"))
+                    .hint("use lowercase letters, digits and hyphens"),
+            );
+            continue;
+        }
+        let k = |name: &'static str| key(name, &table).to_string();
+        let website = typed(c.website, &key("website", &table), field::https_url, diags);
+        let phone = typed(c.phone, &key("phone", &table), field::phone, diags);
+        let sms = typed(c.sms, &key("sms", &table), field::short_number, diags);
+        let email = typed(c.email, &key("email", &table), field::email, diags);
+        let address = text(c.address, &key("address", &table), false, diags);
+        let hours = localized(c.hours, &key("hours", &table), languages, diags);
+        let description = localized(c.description, &key("description", &table), languages, diags);
+        let note = text(c.note, &key("note", &table), true, diags);
+        let mut unconfirmed = BTreeSet::new();
+        for field_name in c.unconfirmed.map(|u| u.value).unwrap_or_default() {
+            let Some((_, f)) = ContactField::ALL.iter().find(|(n, _)| *n == field_name.value) else {
+                let names: Vec<&str> = ContactField::ALL.iter().map(|(n, _)| *n).collect();
+                diags.push(
+                    field_name
+                        .at
+                        .error(format!("{}: unknown field `{}`", k("unconfirmed"), field_name.value))
+                        .hint(suggest(&field_name.value, &names, "a field of the contact")),
+                );
+                continue;
+            };
+            let given = match f {
+                ContactField::Website => website.is_some(),
+                ContactField::Phone => phone.is_some(),
+                ContactField::Sms => sms.is_some(),
+                ContactField::Email => email.is_some(),
+                ContactField::Address => address.is_some(),
+                ContactField::Hours => hours.is_some(),
+            };
+            if !given {
+                diags.push(
+                    field_name
+                        .at
+                        .error(format!(
+                            "{}: `{}` is listed but the contact has none",
+                            k("unconfirmed"),
+                            field_name.value
+                        ))
+                        .hint("remove it from the list"),
+                );
+                continue;
+            }
+            unconfirmed.insert(*f);
+        }
+        let at = c.sourced.at.clone();
+        let source = sources(&c.sourced, &table, diags);
+        let checked = checked(c.sourced, &table, &id, today, diags);
+        let name = localized(c.name, &key("name", &table), languages, diags);
+        if out.iter().any(|o| o.id == id) {
+            diags.push(c.id.at.error(format!("duplicate {kind} `{id}`")).hint("keep one table per id"));
+            continue;
+        }
+        if let (Some(name), Some(checked)) = (name, checked) {
+            out.push(Contact {
+                id,
+                at,
+                name,
+                description,
+                website,
+                phone,
+                sms,
+                email,
+                address,
+                hours,
+                source,
+                checked,
+                unconfirmed,
+                note,
+            });
+        }
+    }
+    out
+}
+
+/// Warns about the unconfirmed values of a contact a kit uses: they are left out of the kit, and
+/// someone should confirm them. Called for the contacts in use only, so that a practice is not
+/// told about the CSIRTs of other regions.
+pub fn warn_unconfirmed(contact: &Contact, diags: &mut Diagnostics) {
+    for field in &contact.unconfirmed {
+        let hint = contact
+            .note
+            .clone()
+            .unwrap_or_else(|| "confirm it with a second source, then remove it from `unconfirmed`".to_string());
+        diags.push(
+            contact
+                .at
+                .warning(format!(
+                    "the {} of `{}` {} unconfirmed: the kits leave {} out",
+                    field.key(),
+                    contact.id,
+                    if *field == ContactField::Hours { "are" } else { "is" },
+                    if *field == ContactField::Hours { "them" } else { "it" },
+                ))
+                .hint(hint),
+        );
+    }
+}
