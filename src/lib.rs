@@ -18,8 +18,11 @@ pub mod diag;
 pub mod list;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod placeholder;
+pub mod plan;
 pub mod project;
+pub mod render;
 pub mod starter;
 pub mod validate;
 
@@ -145,12 +148,66 @@ pub fn today() -> anyhow::Result<Date> {
     Ok(timestamp.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
-/// Builds the kits of checked profiles into `out`. The renderers are not written yet: this says
-/// so rather than pretending to have built anything.
-pub fn build(_project: &Project, checked: &Checked, out: &Path) -> anyhow::Result<String> {
+/// Builds the kits of checked profiles into `out`: plans them, renders every kit in memory, and
+/// only then writes them, so that a failure leaves the output folder as it was.
+pub fn build(checked: &Checked, out: &Path, shown: &Path) -> anyhow::Result<String> {
+    let kits = plan::plan(checked, document_date(&checked.content)?);
+    let site = render::site::Site::new()?;
+    let print = render::print::Print::new()?;
+    let renderers: [&dyn render::Renderer; 2] = [&site, &print];
+    let mut rendered = Vec::with_capacity(kits.len());
+    for kit in &kits {
+        let mut files = Vec::new();
+        for renderer in renderers {
+            let artifacts = renderer
+                .render(kit)
+                .with_context(|| format!("the {} renderer failed on {}", renderer.name(), kit.profile.id))?;
+            files.extend(artifacts);
+        }
+        rendered.push((kit, files));
+    }
+    let count: usize = rendered.iter().map(|(_, files)| files.len()).sum();
+    for (kit, files) in rendered {
+        output::write_kit(out, &kit.profile.id, summary(kit), files)?;
+    }
+    let content = &checked.content;
+    let source = content.languages.source();
+    let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
+    output::write_file(out, &index)?;
     Ok(format!(
-        "checked {} kits; nothing written to {}: the site and print renderers are not implemented yet",
-        checked.profiles.len(),
-        out.display()
+        "built {} {} ({count} files) into {}",
+        kits.len(),
+        if kits.len() == 1 { "kit" } else { "kits" },
+        shown.display()
     ))
+}
+
+/// The date the documents carry: `SOURCE_DATE_EPOCH` when set, else the newest `updated` date of
+/// the content — never the clock, so that the same inputs give the same bytes.
+fn document_date(content: &Content) -> anyhow::Result<Date> {
+    if std::env::var_os("SOURCE_DATE_EPOCH").is_some() {
+        return today();
+    }
+    Ok(content.updated().unwrap_or(jiff::civil::date(2026, 1, 1)))
+}
+
+/// How a kit is listed on the output folder's index page.
+fn summary(kit: &plan::Kit<'_>) -> render::site::KitSummary {
+    let content = kit.content;
+    let profile = kit.profile;
+    let lang = profile.languages.first().unwrap_or(content.languages.source());
+    let name = profile
+        .practice
+        .as_ref()
+        .and_then(|p| p.name.clone())
+        .or_else(|| profile.publisher.as_ref().and_then(|p| p.name.clone()));
+    let what = format!("{} · {}", profile.profession.name.get(lang).many, profile.region.name.get(lang));
+    render::site::KitSummary {
+        href: format!("{}/index.html", profile.id),
+        title: match name {
+            Some(name) => format!("{name} — {what}"),
+            None => what,
+        },
+        languages: profile.languages.iter().map(|l| content.languages.name(l)).collect::<Vec<_>>().join(", "),
+    }
 }

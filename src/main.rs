@@ -54,7 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(finish(diags, String::new));
             }
             let out = out.unwrap_or_else(|| project.output());
-            let written = cyberkit::build(&project, &checked, &out)?;
+            let written = cyberkit::build(&checked, &out, &project.display(&out))?;
             Ok(finish(diags, || written))
         }
         Command::New { profile, profession, region } => {

@@ -1,7 +1,8 @@
 //! End-to-end tests of `cyberkit check` on broken inputs of every kind: each case under
-//! `tests/fixtures/check/<case>/` holds files laid over a copy of the real project (and
-//! optionally `remove.txt`, files to delete), and `expected.txt`: the exit code, then the exact
-//! diagnostics the user reads. Warnings about the reference data's unconfirmed contacts are left
+//! `tests/fixtures/check/<case>/` holds files laid over a copy of the real project, optionally
+//! `remove.txt` (files to delete) and `edits.txt` (changes to the real files, one per line:
+//! `path<TAB>text<TAB>replacement`, `\n` for a line break), and `expected.txt`: the exit code,
+//! then the exact diagnostics the user reads. Edits keep a case valid when the real file grows. Warnings about the reference data's unconfirmed contacts are left
 //! out of the comparison, so that confirming a phone number does not rewrite every case; they
 //! have their own test below.
 //!
@@ -19,7 +20,7 @@ fn run_case(case: &Path) -> String {
         let entry = entry.expect("entry");
         let name = entry.file_name().to_string_lossy().into_owned();
         match name.as_str() {
-            "expected.txt" | "remove.txt" => {}
+            "expected.txt" | "remove.txt" | "edits.txt" => {}
             _ if entry.path().is_dir() => copy_dir(&entry.path(), &project.path().join(&name)),
             _ => {
                 std::fs::copy(entry.path(), project.path().join(&name)).expect("copy");
@@ -29,6 +30,15 @@ fn run_case(case: &Path) -> String {
     if let Ok(list) = std::fs::read_to_string(case.join("remove.txt")) {
         for line in list.lines().filter(|l| !l.trim().is_empty()) {
             std::fs::remove_file(project.path().join(line.trim())).expect("remove");
+        }
+    }
+    if let Ok(edits) = std::fs::read_to_string(case.join("edits.txt")) {
+        for line in edits.lines().filter(|l| !l.trim().is_empty()) {
+            let parts: Vec<String> = line.split('\t').map(|p| p.replace("\\n", "\n")).collect();
+            let [path, from, to] = &parts[..] else { panic!("{}: bad edit line `{line}`", case.display()) };
+            let text = project.read(path);
+            assert!(text.contains(from.as_str()), "{}: `{from}` is not in {path}", case.display());
+            project.write(path, text.replacen(from.as_str(), to, 1));
         }
     }
     let output = project.run(&["check"]);

@@ -48,10 +48,13 @@ pub const PLACEHOLDERS: &[&str] = &[
     "retention.summary",
 ];
 
-/// The interface strings the program itself uses: every language file must have them. Each
-/// placeholder a profile may leave empty has its fallback, `placeholder_<name>`.
+/// The interface strings the program's code uses (the site templates' own are found in the
+/// templates): every language file must have them. Each placeholder a profile may leave empty has
+/// its fallback, `placeholder_<name>`.
 pub const REQUIRED_STRINGS: &[&str] = &[
     "kit_title",
+    "kit_for",
+    "home_intro",
     "part_protect",
     "part_protect_intro",
     "part_data",
@@ -62,6 +65,88 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "placeholder_csirt_name",
     "placeholder_practice_name",
     "placeholder_publisher_name",
+    "footer_published_by",
+    "footer_updated",
+    "logo_alt",
+    "chooser_title",
+    "not_found_title",
+    "not_found_text",
+    "not_found_link",
+    "index_title",
+    "date_format",
+    "month_1",
+    "month_2",
+    "month_3",
+    "month_4",
+    "month_5",
+    "month_6",
+    "month_7",
+    "month_8",
+    "month_9",
+    "month_10",
+    "month_11",
+    "month_12",
+    "field_name",
+    "field_address",
+    "field_phone",
+    "field_email",
+    "incident_title",
+    "incident_intro",
+    "incident_step_disconnect",
+    "incident_step_disconnect_detail",
+    "incident_step_power",
+    "incident_step_power_detail",
+    "incident_step_note",
+    "incident_step_note_detail",
+    "incident_step_provider",
+    "incident_step_provider_detail",
+    "incident_step_report",
+    "incident_step_report_detail",
+    "incident_step_cnil",
+    "incident_step_cnil_detail",
+    "contact_it_provider",
+    "contact_it_provider_missing",
+    "contact_17cyber_what",
+    "contact_csirt_what",
+    "contact_csirt_label",
+    "contact_csirt_none",
+    "contact_cnil_what",
+    "contact_practice_person",
+    "notice_title",
+    "notice_intro",
+    "notice_controller_title",
+    "notice_contact_title",
+    "notice_purposes_title",
+    "notice_purpose_file",
+    "notice_purpose_appointments",
+    "notice_purpose_billing",
+    "notice_purpose_telehealth",
+    "notice_purpose_sharing",
+    "notice_basis_title",
+    "notice_basis",
+    "notice_mandatory_title",
+    "notice_mandatory",
+    "notice_recipients_title",
+    "notice_recipients",
+    "notice_recipient_host",
+    "notice_recipient_booking",
+    "notice_retention_title",
+    "notice_retention",
+    "notice_retention_minors",
+    "notice_retention_unknown",
+    "notice_rights_title",
+    "notice_rights",
+    "notice_rights_access_delay",
+    "notice_rights_how",
+    "notice_complaint_title",
+    "notice_complaint",
+    "notice_dpo_title",
+    "notice_dmp_title",
+    "notice_dmp",
+    "notice_blank_hint",
+    "print_provider_blank",
+    "print_qr_title",
+    "contacts_title",
 ];
 
 /// One module of advice, in every language.
@@ -102,9 +187,9 @@ pub struct UiStrings {
 }
 
 impl UiStrings {
-    /// The string `key` in `lang`; validation checks every language has the source's keys.
-    pub fn get<'a>(&'a self, lang: &Lang, key: &'a str) -> &'a str {
-        self.strings.get(lang).get(key).map_or(key, String::as_str)
+    /// The string `key` in `lang`; validation checks that every string the program uses exists.
+    pub fn get(&self, lang: &Lang, key: &str) -> &str {
+        self.strings.get(lang).get(key).map_or("", String::as_str)
     }
 }
 

@@ -15,4 +15,4 @@ pub use profile::{ItProvider, Practice, Privacy, Profile, Publisher, Site};
 pub use reference::{
     Contact, ContactField, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
 };
-pub use value::{Colour, Date, Email, HttpsUrl, Phone};
+pub use value::{Colour, Date, Email, HttpsUrl, Logo, Phone};

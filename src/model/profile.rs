@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Colour, Contact, Email, HttpsUrl, Lang, Localized, Phone, Profession, Region};
+use super::{Colour, Contact, Email, HttpsUrl, Lang, Localized, Logo, Phone, Profession, Region};
 
 /// One kit: who it is for, who distributes it, who to call.
 #[derive(Debug, Clone)]
@@ -27,8 +27,9 @@ pub struct Profile {
 #[derive(Debug, Clone, Default)]
 pub struct Publisher {
     pub name: Option<String>,
-    /// The logo file, checked to be an image inside the project.
-    pub logo: Option<PathBuf>,
+    /// The logo, ready to embed.
+    pub logo: Option<Logo>,
+    /// The colour for bands and accents, dark enough for white text on it (WCAG AA).
     pub colour: Option<Colour>,
     pub website: Option<HttpsUrl>,
 }

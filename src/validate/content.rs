@@ -68,8 +68,10 @@ fn languages(raw: Vec<RawLanguage>, diags: &mut Diagnostics) -> Option<(Language
             source_strings.insert(k.value, v);
         }
     }
-    for required in REQUIRED_STRINGS {
-        if !source_strings.contains_key(*required) {
+    let mut required: std::collections::BTreeSet<String> = REQUIRED_STRINGS.iter().map(|s| s.to_string()).collect();
+    required.extend(crate::render::site::strings_used());
+    for required in &required {
+        if !source_strings.contains_key(required) {
             diags.push(
                 source_raw
                     .strings_at
@@ -279,6 +281,19 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
         .as_ref()
         .map(|c| c.value.iter().filter_map(|item| text(Some(item.clone()), &top("checklist"), false, diags)).collect())
         .unwrap_or_default();
+    // Placeholders are replaced in the body's text only; in the front matter one would print as
+    // `{{ ... }}`.
+    let front = m.title.iter().chain(m.summary.iter()).chain(m.checklist.iter().flat_map(|c| c.value.iter()));
+    for value in front {
+        if value.value.contains("{{") {
+            diags.push(
+                value
+                    .at
+                    .error("placeholders are replaced in the text of a module only, not in its front matter")
+                    .hint("write the words themselves here, e.g. \"votre prestataire informatique\""),
+            );
+        }
+    }
     for p in &m.placeholders {
         if !PLACEHOLDERS.contains(&p.value.as_str()) {
             diags.push(p.at.error(format!("unknown placeholder `{{{{ {} }}}}`", p.value)).hint(suggest(

@@ -1,16 +1,25 @@
 //! Validates a profile against the content: a known profession and region, well-formed contact
 //! details, a logo that is an image inside the project.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use image::ImageFormat;
 
 use super::{field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
 use crate::diag::{Diagnostics, Located, Location, WithHint, file_error, suggest};
 use crate::load::RawProfile;
-use crate::model::{Contact, Content, Date, ItProvider, Practice, Privacy, Profile, Publisher, Site};
+use crate::model::{Colour, Contact, Content, Date, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site};
 use crate::project::Project;
 
-/// The largest logo we accept, in pixels on its longer side.
+/// The largest logo we decode, in pixels on each side, in bytes on disk and in memory.
 const MAX_LOGO_SIDE: u32 = 8000;
+const MAX_LOGO_BYTES: u64 = 20_000_000;
+const MAX_LOGO_MEMORY: u64 = 256 * 1024 * 1024;
+/// The logo is shown at most this many pixels wide or high (sharp at 300 dpi on a 4 cm cover).
+const LOGO_SIDE: u32 = 480;
+/// WCAG 2.1 AA contrast for normal text.
+const MIN_CONTRAST: f64 = 4.5;
+const NOT_AN_IMAGE: &str = "not an image";
 
 pub fn profile(
     raw: RawProfile,
@@ -89,7 +98,10 @@ pub fn profile(
         Publisher {
             name: text(p.name, &key("name", t), false, diags),
             logo: p.logo.and_then(|logo| self::logo(logo, &raw.path, project, diags)),
-            colour: typed(p.colour, &key("colour", t), field::colour, diags),
+            colour: p.colour.clone().and_then(|at| {
+                let colour = typed(Some(at.clone()), &key("colour", t), field::colour, diags)?;
+                Some(readable(colour, &at.at, diags))
+            }),
             website: typed(p.website, &key("website", t), field::https_url, diags),
         }
     });
@@ -188,21 +200,40 @@ pub fn profile(
     })
 }
 
-/// Checks the logo: a PNG, JPEG or WebP file inside the project, of a sensible size. Only the
-/// image's header is read here; the renderers decode it, with limits.
-fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Diagnostics) -> Option<PathBuf> {
+/// White text sits on the publisher's colour (bands, buttons): WCAG AA wants 4.5:1. A colour
+/// that fails is darkened just enough, and the user is told which colour the kit uses.
+fn readable(colour: Colour, at: &Location, diags: &mut Diagnostics) -> Colour {
+    let ratio = colour.contrast(&Colour::WHITE);
+    if ratio >= MIN_CONTRAST {
+        return colour;
+    }
+    let dark = colour.darkened_for_white(MIN_CONTRAST);
+    diags.push(
+        at.warning(format!(
+            "`colour` in [publisher]: white text on `{}` has a contrast of {ratio:.1}:1, under the 4.5:1 that reads for everyone; the kit uses `{}` ({:.1}:1)",
+            colour.hex(),
+            dark.hex(),
+            dark.contrast(&Colour::WHITE)
+        ))
+        .hint("choose a darker colour to have yours exactly"),
+    );
+    dark
+}
+
+/// Reads the logo: a PNG, JPEG or WebP file inside the project, decoded with limits (a huge or
+/// corrupt image is a diagnostic, not a crash or a memory blow-up), shrunk to the size the kit
+/// shows it at, and re-encoded as PNG, which drops its metadata.
+fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Diagnostics) -> Option<Logo> {
     let written = logo.value.trim();
     let at = &logo.at;
     let key = key("logo", "[publisher]");
     let dir = profile.parent().unwrap_or(Path::new("."));
     let path = dir.join(written);
     let shown = project.display(&path);
-    let err =
-        |diags: &mut Diagnostics, at: &Location, message: String, hint: &str| diags.push(at.error(message).hint(hint));
+    let err = |diags: &mut Diagnostics, message: String, hint: &str| diags.push(at.error(message).hint(hint));
     let Ok(real) = path.canonicalize() else {
         err(
             diags,
-            at,
             format!("{key}: `{written}` does not exist (looked for {})", shown.display()),
             "the path is relative to the profile's folder, e.g. `logos/urps.png` for `profiles/logos/urps.png`",
         );
@@ -212,55 +243,82 @@ fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Di
     if !inside {
         err(
             diags,
-            at,
             format!("{key}: `{written}` is outside the project"),
             "copy the logo into the project, e.g. into `profiles/logos/`, and give its path from the profile's folder",
         );
         return None;
     }
     if real.is_dir() {
-        err(diags, at, format!("{key}: `{written}` is a folder"), "give the path of an image file");
+        err(diags, format!("{key}: `{written}` is a folder"), "give the path of an image file");
         return None;
     }
     if written.to_ascii_lowercase().ends_with(".svg") {
         err(
             diags,
-            at,
             format!("{key}: `{written}` is an SVG; SVG logos are not accepted"),
             "export the logo as PNG, at least 600 pixels wide",
         );
         return None;
     }
-    let reader = match image::ImageReader::open(&real).and_then(|r| r.with_guessed_format()) {
-        Ok(r) => r,
-        Err(e) => {
-            err(diags, at, format!("{key}: `{written}` cannot be read: {e}"), "check the file's permissions");
-            return None;
-        }
-    };
-    if !matches!(reader.format(), Some(image::ImageFormat::Png | image::ImageFormat::Jpeg | image::ImageFormat::WebP)) {
+    let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_LOGO_BYTES {
         err(
             diags,
-            at,
-            format!("{key}: `{written}` is not a PNG, JPEG or WebP image"),
-            "export the logo as PNG, at least 600 pixels wide",
+            format!("{key}: `{written}` is {} MB", size / 1_000_000),
+            "export the logo at most 2000 pixels wide; a logo needs no more than a few hundred kilobytes",
         );
         return None;
     }
-    match reader.into_dimensions() {
-        Ok((w, h)) if w == 0 || h == 0 || w.max(h) > MAX_LOGO_SIDE => {
+    let decoded = image::ImageReader::open(&real)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| e.to_string())
+        .and_then(|mut reader| {
+            if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) {
+                return Err(NOT_AN_IMAGE.to_string());
+            }
+            let mut limits = image::Limits::default();
+            limits.max_image_width = Some(MAX_LOGO_SIDE);
+            limits.max_image_height = Some(MAX_LOGO_SIDE);
+            limits.max_alloc = Some(MAX_LOGO_MEMORY);
+            reader.limits(limits);
+            reader.decode().map_err(|e| e.to_string())
+        });
+    let image = match decoded {
+        Ok(image) => image,
+        Err(e) if e == NOT_AN_IMAGE => {
             err(
                 diags,
-                at,
-                format!("{key}: `{written}` is {w}×{h} pixels"),
-                &format!("export it at a size between 600 and {MAX_LOGO_SIDE} pixels wide"),
+                format!("{key}: `{written}` is not a PNG, JPEG or WebP image"),
+                "export the logo as PNG, at least 600 pixels wide",
             );
-            None
+            return None;
         }
-        Ok(_) => Some(real),
         Err(e) => {
-            err(diags, at, format!("{key}: `{written}` is not a readable image: {e}"), "export the logo again as PNG");
-            None
+            err(
+                diags,
+                format!("{key}: `{written}` is not a readable image: {e}"),
+                "export the logo again as PNG, at most 2000 pixels wide",
+            );
+            return None;
         }
+    };
+    if image.width() < 16 || image.height() < 16 {
+        err(
+            diags,
+            format!("{key}: `{written}` is only {}×{} pixels", image.width(), image.height()),
+            "export the logo at least 600 pixels wide",
+        );
+        return None;
     }
+    let image = if image.width().max(image.height()) > LOGO_SIDE {
+        image.resize(LOGO_SIDE, LOGO_SIDE, image::imageops::FilterType::Lanczos3)
+    } else {
+        image
+    };
+    let mut png = Vec::new();
+    if let Err(e) = image.write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png) {
+        err(diags, format!("{key}: `{written}` could not be converted to PNG: {e}"), "export the logo again as PNG");
+        return None;
+    }
+    Some(Logo { png, width: image.width(), height: image.height() })
 }

@@ -1,0 +1,151 @@
+//! What to do in an incident, for one kit in one language: the numbered first steps and who to
+//! call. The site's incident page and the printed poster both show this, so it is built once,
+//! here, from the profile and the reference data. Unconfirmed values are never included.
+
+use serde::Serialize;
+
+use super::text::string;
+use crate::model::{Contact, Lang};
+use crate::plan::Kit;
+
+/// One numbered step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    pub title: String,
+    pub detail: String,
+    /// Who to call at this step, when the kit knows.
+    pub call: Option<Call>,
+}
+
+/// A number or address to reach at a step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Call {
+    pub label: String,
+    pub display: String,
+    /// A `tel:` or `https:` link.
+    pub tel: Option<String>,
+}
+
+/// A phone number with its `tel:` link.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhoneView {
+    pub display: String,
+    pub tel: String,
+}
+
+/// A link with the text shown for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// Someone to call, with what the kit confirms about them.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ContactCard {
+    pub label: String,
+    pub name: Option<String>,
+    pub what: Option<String>,
+    pub phone: Option<PhoneView>,
+    pub email: Option<String>,
+    pub website: Option<Link>,
+    pub hours: Option<String>,
+    /// What to do when the kit does not know the contact.
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Incident {
+    pub steps: Vec<Step>,
+    pub contacts: Vec<ContactCard>,
+}
+
+pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
+    let content = kit.content;
+    let profile = kit.profile;
+    let s = |key: &str| string(content, lang, key, &[]);
+    let step = |key: &str, call: Option<Call>| Step { title: s(key), detail: s(&format!("{key}_detail")), call };
+
+    let provider = profile.it_provider.as_ref();
+    let provider_name = provider.and_then(|p| p.name.clone());
+    let provider_call = provider.and_then(|p| p.phone.as_ref()).map(|phone| Call {
+        label: provider_name.clone().unwrap_or_else(|| s("contact_it_provider")),
+        display: phone.display.clone(),
+        tel: Some(phone.tel()),
+    });
+    let cyber17 = content.reference.contact("17cyber");
+    let report_call = cyber17.and_then(Contact::confirmed_website).map(|site| Call {
+        label: cyber17.map(|c| c.name.get(lang).clone()).unwrap_or_default(),
+        display: site.without_scheme().trim_end_matches('/').to_string(),
+        tel: Some(site.0.clone()),
+    });
+    let breach = content.reference.contact("cnil-breach");
+    let cnil_call = breach.and_then(Contact::confirmed_website).map(|site| Call {
+        label: breach.map(|c| c.name.get(lang).clone()).unwrap_or_default(),
+        display: site.without_scheme().to_string(),
+        tel: Some(site.0.clone()),
+    });
+    let steps = vec![
+        step("incident_step_disconnect", None),
+        step("incident_step_power", None),
+        step("incident_step_note", None),
+        step("incident_step_provider", provider_call),
+        step("incident_step_report", report_call),
+        step("incident_step_cnil", cnil_call),
+    ];
+
+    let mut contacts = Vec::new();
+    let provider_phone = provider.and_then(|p| p.phone.as_ref());
+    contacts.push(ContactCard {
+        label: s("contact_it_provider"),
+        name: provider_name,
+        phone: provider_phone.map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
+        email: provider.and_then(|p| p.email.as_ref()).map(|e| e.0.clone()),
+        what: provider.and_then(|p| p.contract.clone()),
+        missing: provider_phone.is_none().then(|| s("contact_it_provider_missing")),
+        ..ContactCard::default()
+    });
+    if let Some(c) = cyber17 {
+        contacts.push(card(c, lang, Some(s("contact_17cyber_what"))));
+    }
+    match &profile.csirt {
+        Some(c) => contacts.push(card(c, lang, Some(s("contact_csirt_what")))),
+        None => contacts.push(ContactCard {
+            label: s("contact_csirt_label"),
+            missing: Some(s("contact_csirt_none")),
+            ..ContactCard::default()
+        }),
+    }
+    if let Some(c) = breach {
+        contacts.push(card(c, lang, Some(s("contact_cnil_what"))));
+    }
+    if let Some(person) = profile.practice.as_ref().and_then(|p| p.contact_person.clone()) {
+        contacts.push(ContactCard {
+            label: s("contact_practice_person"),
+            name: Some(person),
+            ..ContactCard::default()
+        });
+    }
+    Incident { steps, contacts }
+}
+
+/// A reference contact's card: only its confirmed values.
+fn card(contact: &Contact, lang: &Lang, what: Option<String>) -> ContactCard {
+    use crate::model::ContactField;
+    ContactCard {
+        label: contact.name.get(lang).clone(),
+        name: None,
+        what,
+        phone: contact.confirmed_phone().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
+        email: contact.email.as_ref().filter(|_| contact.is_confirmed(ContactField::Email)).map(|e| e.0.clone()),
+        website: contact
+            .confirmed_website()
+            .map(|w| Link { href: w.0.clone(), text: w.without_scheme().trim_end_matches('/').to_string() }),
+        hours: contact
+            .hours
+            .as_ref()
+            .filter(|_| contact.is_confirmed(ContactField::Hours))
+            .map(|h| h.get(lang).clone()),
+        missing: None,
+    }
+}

@@ -1,0 +1,27 @@
+//! The render stage: a planned kit into files, as bytes. Nothing here touches the disk, starts a
+//! process or a thread, so the same code can run in a browser later; writing is `output`'s job.
+
+pub mod incident;
+pub mod markdown;
+pub mod notice;
+pub mod placeholders;
+pub mod print;
+pub mod qr;
+pub mod site;
+pub mod text;
+pub mod typography;
+
+use crate::plan::Kit;
+
+/// A file of a kit: its path inside the kit's folder (`fr/index.html`), and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artifact {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What every renderer offers: a name for messages, and a kit's files.
+pub trait Renderer {
+    fn name(&self) -> &'static str;
+    fn render(&self, kit: &Kit<'_>) -> anyhow::Result<Vec<Artifact>>;
+}

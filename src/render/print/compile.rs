@@ -1,0 +1,61 @@
+//! Compiling one print document: Typst layout, then a tagged, reproducible PDF and a thumbnail.
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::world::DocWorld;
+
+/// A compiled document.
+pub struct Compiled {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// A PNG of the first page, `THUMBNAIL_WIDTH` pixels wide.
+    pub thumbnail: Vec<u8>,
+}
+
+/// The width of a document's thumbnail on the downloads page, in pixels.
+pub const THUMBNAIL_WIDTH: f64 = 240.0;
+
+/// Compiles the world's document. `ident` names it for the PDF's identifier (stable across
+/// builds); `date` is its creation date. `accessible` asks for PDF/UA-1, which the imposed
+/// booklet cannot be (it embeds PDF pages).
+///
+/// Any Typst warning fails the document, with the template's file and line: a warning means a
+/// missing font or glyph, and a printed poster must not silently fall back.
+pub fn compile(world: &DocWorld<'_>, ident: &str, date: Datetime, accessible: bool) -> anyhow::Result<Compiled> {
+    let warned = typst::compile::<PagedDocument>(world);
+    if let Some(warning) = warned.warnings.first() {
+        anyhow::bail!("{}: Typst warning: {}", world.locate(warning.span), warning.message);
+    }
+    let document = warned.output.map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", world.locate(e.span), e.message)).collect();
+        anyhow::anyhow!("Typst could not lay out the document:\n  {}", list.join("\n  "))
+    })?;
+    let standards = if accessible { vec![PdfStandard::Ua_1] } else { vec![] };
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        // Not Typst's version: upgrading Typst must not change a byte that did not need to.
+        creator: Smart::Custom(Some("cyberkit".to_string())),
+        timestamp: Some(Timestamp::new_utc(date)),
+        standards: PdfStandards::new(&standards).map_err(|e| anyhow::anyhow!("PDF standards: {}", e.message()))?,
+        tagged: accessible,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", world.locate(e.span), e.message)).collect();
+        anyhow::anyhow!("Typst could not write the PDF:\n  {}", list.join("\n  "))
+    })?;
+    let pages = document.pages().len();
+    let thumbnail = match document.pages().first() {
+        Some(page) => {
+            let width = page.frame.size().x.to_pt();
+            let scale = if width > 0.0 { THUMBNAIL_WIDTH / width } else { 0.25 };
+            let options =
+                typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(scale), render_bleed: false };
+            typst_render::render(page, &options).encode_png().map_err(|e| anyhow::anyhow!("thumbnail: {e}"))?
+        }
+        None => Vec::new(),
+    };
+    Ok(Compiled { pdf, pages, thumbnail })
+}

@@ -1,0 +1,85 @@
+//! French typography for text we write: a narrow no-break space before `; : ! ?` and inside
+//! « », and no line break inside a number or between a number and its unit.
+//!
+//! Applied to the content's own text only: a value from a profile is printed exactly as written.
+
+use crate::model::Lang;
+
+const NARROW_NBSP: char = '\u{202f}';
+const NBSP: char = '\u{a0}';
+
+/// The text with the spacing rules of its language.
+pub fn apply(text: &str, lang: &Lang) -> String {
+    if lang.code() == "fr" { french(text) } else { numbers(text) }
+}
+
+/// Keeps `02 40 00 00 00` and `0 800 200 008` on one line, in any language.
+fn numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        if c == ' ' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+            out.push(NBSP);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn french(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let word_before = prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, ')' | '’' | '"' | '*'));
+        match c {
+            ' ' if matches!(next, Some(';' | ':' | '!' | '?' | '»')) || prev == Some('«') => out.push(NARROW_NBSP),
+            // A number stays with what follows it: `12 caractères`, `72 heures`, `02 40 ...`.
+            ' ' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(char::is_alphanumeric) => {
+                out.push(NBSP)
+            }
+            ';' | '!' | '?' if word_before => {
+                out.push(NARROW_NBSP);
+                out.push(c);
+            }
+            '»' if prev.is_some_and(|p| !p.is_whitespace()) => {
+                out.push(NARROW_NBSP);
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                if next.is_some_and(|n| !n.is_whitespace()) {
+                    out.push(NARROW_NBSP);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_french_punctuation_quotes_and_numbers() {
+        let fr = Lang::new("fr");
+        assert_eq!(
+            apply("Attention : vérifiez ! Un « piège » ? 12 caractères, 02 40 00 00 00.", &fr),
+            "Attention\u{202f}: vérifiez\u{202f}! Un «\u{202f}piège\u{202f}»\u{202f}? 12\u{a0}caractères, 02\u{a0}40\u{a0}00\u{a0}00\u{a0}00."
+        );
+        assert_eq!(apply("Vraiment?! «oui»", &fr), "Vraiment\u{202f}?! «\u{202f}oui\u{202f}»");
+        assert_eq!(apply("https://17cyber.gouv.fr et 9:00", &fr), "https://17cyber.gouv.fr et 9:00");
+    }
+
+    #[test]
+    fn leaves_english_punctuation_alone_but_keeps_numbers_together() {
+        let en = Lang::new("en");
+        assert_eq!(apply("Call 0 800 200 008: now!", &en), "Call 0\u{a0}800\u{a0}200\u{a0}008: now!");
+    }
+}
