@@ -154,13 +154,14 @@ pub fn build(checked: &Checked, out: &Path, shown: &Path) -> anyhow::Result<Stri
     let kits = plan::plan(checked, document_date(&checked.content)?);
     let site = render::site::Site::new()?;
     let print = render::print::Print::new()?;
-    let renderers: [&dyn render::Renderer; 2] = [&site, &print];
+    // Print first: the site's downloads page lists its documents.
+    let renderers: [&dyn render::Renderer; 2] = [&print, &site];
     let mut rendered = Vec::with_capacity(kits.len());
     for kit in &kits {
         let mut files = Vec::new();
         for renderer in renderers {
             let artifacts = renderer
-                .render(kit)
+                .render(kit, &files)
                 .with_context(|| format!("the {} renderer failed on {}", renderer.name(), kit.profile.id))?;
             files.extend(artifacts);
         }

@@ -20,8 +20,9 @@ pub struct Artifact {
     pub bytes: Vec<u8>,
 }
 
-/// What every renderer offers: a name for messages, and a kit's files.
+/// What every renderer offers: a name for messages, and a kit's files. `earlier` holds what the
+/// renderers before it made for the same kit (the site lists the print documents).
 pub trait Renderer {
     fn name(&self) -> &'static str;
-    fn render(&self, kit: &Kit<'_>) -> anyhow::Result<Vec<Artifact>>;
+    fn render(&self, kit: &Kit<'_>, earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>>;
 }

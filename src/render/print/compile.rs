@@ -24,14 +24,7 @@ pub const THUMBNAIL_WIDTH: f64 = 240.0;
 /// Any Typst warning fails the document, with the template's file and line: a warning means a
 /// missing font or glyph, and a printed poster must not silently fall back.
 pub fn compile(world: &DocWorld<'_>, ident: &str, date: Datetime, accessible: bool) -> anyhow::Result<Compiled> {
-    let warned = typst::compile::<PagedDocument>(world);
-    if let Some(warning) = warned.warnings.first() {
-        anyhow::bail!("{}: Typst warning: {}", world.locate(warning.span), warning.message);
-    }
-    let document = warned.output.map_err(|errors| {
-        let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", world.locate(e.span), e.message)).collect();
-        anyhow::anyhow!("Typst could not lay out the document:\n  {}", list.join("\n  "))
-    })?;
+    let document = layout(world)?;
     let standards = if accessible { vec![PdfStandard::Ua_1] } else { vec![] };
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
@@ -58,4 +51,42 @@ pub fn compile(world: &DocWorld<'_>, ident: &str, date: Datetime, accessible: bo
         None => Vec::new(),
     };
     Ok(Compiled { pdf, pages, thumbnail })
+}
+
+/// Lays the world's document out; any warning is an error.
+pub fn layout(world: &DocWorld<'_>) -> anyhow::Result<PagedDocument> {
+    let warned = typst::compile::<PagedDocument>(world);
+    if let Some(warning) = warned.warnings.first() {
+        anyhow::bail!("{}: Typst warning: {}", world.locate(warning.span), warning.message);
+    }
+    warned.output.map_err(|errors| {
+        let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", world.locate(e.span), e.message)).collect();
+        anyhow::anyhow!("Typst could not lay out the document:\n  {}", list.join("\n  "))
+    })
+}
+
+/// The text of a laid-out page, run after run, as a reader sees it.
+pub fn page_text(page: &typst_layout::Page) -> String {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                typst::layout::FrameItem::Text(text) => {
+                    out.push_str(&text.text);
+                    out.push('\n');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(&page.frame, &mut out);
+    out
+}
+
+/// A page as a PNG at `dpi` dots per inch.
+pub fn page_png(page: &typst_layout::Page, dpi: f64) -> anyhow::Result<Vec<u8>> {
+    let options =
+        typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(dpi / 72.0), render_bleed: false };
+    typst_render::render(page, &options).encode_png().map_err(|e| anyhow::anyhow!("page render: {e}"))
 }

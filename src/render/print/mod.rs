@@ -1,11 +1,14 @@
 //! The printed documents, rendered by Typst embedded as a library: for each language of a kit,
-//! the incident poster (A4 and A3) — more documents follow.
+//! the incident poster (A4 and A3), the waiting-room RGPD notice and the checklist (A4); the
+//! booklet follows.
 //!
 //! Each document is a template of `templates/print/` and one JSON file of data built here; the
 //! QR codes are SVG files served from memory. Profile values are JSON strings, which a template
 //! shows as text: they are never spliced into Typst source.
 
+mod checklist;
 pub mod compile;
+mod notice;
 mod poster;
 pub mod world;
 
@@ -20,11 +23,24 @@ use crate::model::{Date, Lang};
 use crate::plan::Kit;
 use world::{Env, file_id};
 
+/// The print documents of one language, in the order the downloads page lists them: the
+/// file's stem and the interface string that names it.
+pub const DOCUMENT_NAMES: [(&str, &str); 4] = [
+    ("poster-a4", "doc_poster_a4"),
+    ("poster-a3", "doc_poster_a3"),
+    ("notice", "doc_notice"),
+    ("checklist", "doc_checklist"),
+];
+
 /// Files a document needs beside its data (QR codes), by virtual path.
 pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The print templates beyond `common.typ`.
-const DOCUMENTS: [(&str, &str); 1] = [("/poster.typ", include_str!("../../../templates/print/poster.typ"))];
+const DOCUMENTS: [(&str, &str); 3] = [
+    ("/poster.typ", include_str!("../../../templates/print/poster.typ")),
+    ("/notice.typ", include_str!("../../../templates/print/notice.typ")),
+    ("/checklist.typ", include_str!("../../../templates/print/checklist.typ")),
+];
 
 /// The print renderer: the Typst environment, built once.
 pub struct Print {
@@ -36,31 +52,74 @@ impl Print {
         Ok(Print { env: Env::new(&DOCUMENTS)? })
     }
 
-    /// Compiles `template` with `data` (and extra files such as QR codes) into `<stem>.pdf` and
-    /// its thumbnail `<stem>.png`.
-    fn document(
-        &self,
-        kit: &Kit<'_>,
-        template: &str,
-        stem: &str,
-        data: &Value,
-        extra: Files,
-    ) -> anyhow::Result<Vec<Artifact>> {
-        let mut files = HashMap::new();
-        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(data)?));
-        for (path, bytes) in extra {
-            files.insert(file_id(&path), Bytes::new(bytes));
+    /// The documents of a kit in one language, ready to compile.
+    fn jobs(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Job>> {
+        let common = Common::new(kit, lang);
+        let mut jobs = Vec::new();
+        for paper in ["a4", "a3"] {
+            let (data, files) = poster::data(kit, lang, &common, paper)?;
+            jobs.push(Job { stem: format!("poster-{paper}"), template: "/poster.typ", data, files });
         }
-        let day = datetime(kit.date);
-        let world = self.env.world(template, files, day);
-        let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-        let compiled = compile::compile(&world, &ident, day, true)
-            .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))?;
-        Ok(vec![
-            Artifact { path: format!("{stem}.pdf"), bytes: compiled.pdf },
-            Artifact { path: format!("{stem}.png"), bytes: compiled.thumbnail },
-        ])
+        let (data, files) = notice::data(kit, lang, &common)?;
+        jobs.push(Job { stem: "notice".into(), template: "/notice.typ", data, files });
+        let data = checklist::data(kit, lang, &common);
+        jobs.push(Job { stem: "checklist".into(), template: "/checklist.typ", data, files: Files::new() });
+        Ok(jobs)
     }
+
+    fn world(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<world::DocWorld<'_>> {
+        let mut files = HashMap::new();
+        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&job.data)?));
+        for (path, bytes) in &job.files {
+            files.insert(file_id(path), Bytes::new(bytes.clone()));
+        }
+        Ok(self.env.world(job.template, files, datetime(kit.date)))
+    }
+
+    /// The documents of a kit in one language as laid out, page by page: what a reader gets,
+    /// for tests and checks.
+    pub fn inspect(&self, kit: &Kit<'_>, lang: &Lang, dpi: f64) -> anyhow::Result<Vec<Inspected>> {
+        let mut out = Vec::new();
+        for job in self.jobs(kit, lang)? {
+            let document = compile::layout(&self.world(kit, &job)?)?;
+            let pages = document
+                .pages()
+                .iter()
+                .map(|page| {
+                    let size = page.frame.size();
+                    Ok(InspectedPage {
+                        width_mm: size.x.to_mm(),
+                        height_mm: size.y.to_mm(),
+                        text: compile::page_text(page),
+                        png: compile::page_png(page, dpi)?,
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            out.push(Inspected { stem: job.stem, pages });
+        }
+        Ok(out)
+    }
+}
+
+/// One document to compile.
+struct Job {
+    stem: String,
+    template: &'static str,
+    data: Value,
+    files: Files,
+}
+
+/// A laid-out document, for tests.
+pub struct Inspected {
+    pub stem: String,
+    pub pages: Vec<InspectedPage>,
+}
+
+pub struct InspectedPage {
+    pub width_mm: f64,
+    pub height_mm: f64,
+    pub text: String,
+    pub png: Vec<u8>,
 }
 
 impl Renderer for Print {
@@ -68,13 +127,17 @@ impl Renderer for Print {
         "print"
     }
 
-    fn render(&self, kit: &Kit<'_>) -> anyhow::Result<Vec<Artifact>> {
+    fn render(&self, kit: &Kit<'_>, _earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
         let mut out = Vec::new();
         for lang in &kit.profile.languages {
-            let common = Common::new(kit, lang);
-            for paper in ["a4", "a3"] {
-                let (data, qr) = poster::data(kit, lang, &common, paper)?;
-                out.extend(self.document(kit, "/poster.typ", &format!("print/{lang}/poster-{paper}"), &data, qr)?);
+            for job in self.jobs(kit, lang)? {
+                let day = datetime(kit.date);
+                let stem = format!("print/{lang}/{}", job.stem);
+                let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
+                let compiled = compile::compile(&self.world(kit, &job)?, &ident, day, true)
+                    .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))?;
+                out.push(Artifact { path: format!("{stem}.pdf"), bytes: compiled.pdf });
+                out.push(Artifact { path: format!("{stem}.png"), bytes: compiled.thumbnail });
             }
         }
         Ok(out)

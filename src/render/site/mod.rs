@@ -17,7 +17,8 @@ use crate::plan::Kit;
 pub use views::KitSummary;
 
 /// The templates, compiled into the binary so that it needs no files beside it.
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 10] = [
+    ("downloads.html", include_str!("../../../templates/site/downloads.html")),
     ("base.html", include_str!("../../../templates/site/base.html")),
     ("home.html", include_str!("../../../templates/site/home.html")),
     ("module.html", include_str!("../../../templates/site/module.html")),
@@ -83,13 +84,13 @@ impl Renderer for Site {
         "site"
     }
 
-    fn render(&self, kit: &Kit<'_>) -> anyhow::Result<Vec<Artifact>> {
+    fn render(&self, kit: &Kit<'_>, earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
         let mut files = vec![Artifact { path: "assets/style.css".into(), bytes: STYLE.as_bytes().to_vec() }];
         if let Some(logo) = kit.profile.publisher.as_ref().and_then(|p| p.logo.as_ref()) {
             files.push(Artifact { path: "assets/logo.png".into(), bytes: logo.png.clone() });
         }
         for lang in &kit.profile.languages {
-            let pages = views::Pages::new(kit, lang);
+            let pages = views::Pages::new(kit, lang, earlier);
             for (template, path, ctx) in pages.all()? {
                 files.push(self.page(template, &path, &ctx)?);
             }

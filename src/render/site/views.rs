@@ -89,6 +89,8 @@ fn module_path(lang: &Lang, module: &Module) -> String {
 /// The pages of a kit in one language.
 pub struct Pages<'k, 'a> {
     kit: &'k Kit<'a>,
+    /// The print documents already rendered for the kit.
+    earlier: &'k [crate::render::Artifact],
     lang: &'k Lang,
     /// The interface strings, with the language's typography.
     t: BTreeMap<String, String>,
@@ -96,9 +98,9 @@ pub struct Pages<'k, 'a> {
 }
 
 impl<'k, 'a> Pages<'k, 'a> {
-    pub fn new(kit: &'k Kit<'a>, lang: &'k Lang) -> Self {
+    pub fn new(kit: &'k Kit<'a>, lang: &'k Lang, earlier: &'k [crate::render::Artifact]) -> Self {
         let t = kit.content.ui.strings.get(lang).iter().map(|(k, v)| (k.clone(), typography::apply(v, lang))).collect();
-        Pages { kit, lang, t, values: Placeholders::new(kit.content, kit.profile, lang) }
+        Pages { kit, lang, earlier, t, values: Placeholders::new(kit.content, kit.profile, lang) }
     }
 
     fn s(&self, key: &str, params: &[(&str, &str)]) -> String {
@@ -107,7 +109,7 @@ impl<'k, 'a> Pages<'k, 'a> {
 
     /// Every page: its template, its path in the kit, and what it shows.
     pub fn all(&self) -> anyhow::Result<Vec<(&'static str, String, Context)>> {
-        let mut pages = vec![self.home()?, self.incident()?, self.privacy()?];
+        let mut pages = vec![self.home()?, self.incident()?, self.privacy()?, self.downloads()?];
         for (i, module) in self.kit.modules.iter().enumerate() {
             pages.push(self.module(i, module)?);
         }
@@ -144,17 +146,22 @@ impl<'k, 'a> Pages<'k, 'a> {
             },
         };
         let lang_root = format!("{lang}/");
-        let nav = [("index.html", "nav_home"), ("incident.html", "nav_incident"), ("privacy.html", "nav_privacy")]
-            .into_iter()
-            .map(|(page, label)| {
-                let target = format!("{lang_root}{page}");
-                NavItem {
-                    href: relative(path, &target),
-                    label: self.t.get(label).cloned().unwrap_or_default(),
-                    current: target == path,
-                }
-            })
-            .collect::<Vec<_>>();
+        let nav = [
+            ("index.html", "nav_home"),
+            ("incident.html", "nav_incident"),
+            ("privacy.html", "nav_privacy"),
+            ("downloads.html", "nav_downloads"),
+        ]
+        .into_iter()
+        .map(|(page, label)| {
+            let target = format!("{lang_root}{page}");
+            NavItem {
+                href: relative(path, &target),
+                label: self.t.get(label).cloned().unwrap_or_default(),
+                current: target == path,
+            }
+        })
+        .collect::<Vec<_>>();
         let alternates = profile
             .languages
             .iter()
@@ -277,6 +284,49 @@ impl<'k, 'a> Pages<'k, 'a> {
     }
 }
 
+#[derive(Serialize)]
+struct Download {
+    title: String,
+    href: String,
+    thumbnail: Option<String>,
+    alt: String,
+    format: String,
+    size: String,
+}
+
+impl Pages<'_, '_> {
+    fn downloads(&self) -> anyhow::Result<(&'static str, String, Context)> {
+        let lang = self.lang;
+        let path = format!("{lang}/downloads.html");
+        let title = self.t.get("downloads_title").cloned().unwrap_or_default();
+        let intro = self.t.get("downloads_intro").cloned().unwrap_or_default();
+        let mut ctx = self.common(&path, &title, &intro)?;
+        let find = |p: &str| self.earlier.iter().find(|a| a.path == p);
+        let documents: Vec<Download> = crate::render::print::DOCUMENT_NAMES
+            .iter()
+            .filter_map(|(stem, key)| {
+                let pdf = find(&format!("print/{lang}/{stem}.pdf"))?;
+                let png = format!("print/{lang}/{stem}.png");
+                let name = self.t.get(*key).cloned().unwrap_or_default();
+                let paper = if stem.ends_with("a3") { "A3" } else { "A4" };
+                let kilobytes = (pdf.bytes.len() as u64).div_ceil(1000).to_string();
+                Some(Download {
+                    href: relative(&path, &pdf.path),
+                    thumbnail: find(&png).map(|_| relative(&path, &png)),
+                    alt: self.s("downloads_preview_alt", &[("title", &name)]),
+                    format: self.s("downloads_format", &[("paper", paper)]),
+                    size: self.s("downloads_size", &[("size", &kilobytes)]),
+                    title: name,
+                })
+            })
+            .collect();
+        ctx.insert("title", &title);
+        ctx.insert("intro", &intro);
+        ctx.insert("documents", &documents);
+        Ok(("downloads.html", path, ctx))
+    }
+}
+
 /// The pages of a kit that are not in one language: the chooser, the 404 page, the sitemap.
 pub struct KitPages<'k, 'a> {
     kit: &'k Kit<'a>,
@@ -368,7 +418,8 @@ impl<'k, 'a> KitPages<'k, 'a> {
     pub fn sitemap(&self) -> anyhow::Result<Option<Context>> {
         let Some(base) = self.base_url() else { return Ok(None) };
         let langs = &self.kit.profile.languages;
-        let mut pages: Vec<String> = vec!["index.html".into(), "incident.html".into(), "privacy.html".into()];
+        let mut pages: Vec<String> =
+            vec!["index.html".into(), "incident.html".into(), "privacy.html".into(), "downloads.html".into()];
         pages.extend(self.kit.modules.iter().map(|m| format!("modules/{}.html", m.id)));
         let mut urls = Vec::new();
         for lang in langs {

@@ -1,0 +1,157 @@
+//! Tests of the printed documents as a reader gets them: each laid out page by page in the
+//! process, checking its paper size, the text on it (the practice's provider, the CSIRT, 17Cyber,
+//! a hostile name as written) and that each QR code, rendered at 150 dpi and decoded with rqrr,
+//! carries exactly its URL.
+
+mod common;
+
+use cyberkit::diag::Diagnostics;
+use cyberkit::model::Lang;
+use cyberkit::project::Project;
+use cyberkit::render::print::{Inspected, Print};
+
+use common::TestProject;
+
+fn inspect(project: &Project, profile: &str, lang: &str) -> Vec<Inspected> {
+    let mut diags = Diagnostics::default();
+    let today = jiff::civil::date(2026, 11, 23);
+    let checked = cyberkit::check(project, &[profile.to_string()], today, &mut diags)
+        .expect("no I/O failure")
+        .unwrap_or_else(|| panic!("{:?}", diags.sorted()));
+    let kits = cyberkit::plan::plan(&checked, today);
+    let print = Print::new().expect("the print environment");
+    print.inspect(&kits[0], &Lang::new(lang), 150.0).expect("the documents lay out")
+}
+
+fn document<'a>(docs: &'a [Inspected], stem: &str) -> &'a Inspected {
+    docs.iter().find(|d| d.stem == stem).unwrap_or_else(|| panic!("no {stem}"))
+}
+
+/// The text of every QR code on a page.
+fn qr_codes(png: &[u8]) -> Vec<String> {
+    let image = image::load_from_memory(png).expect("a PNG").to_luma8();
+    let (w, h) = image.dimensions();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+        image.get_pixel(x as u32, y as u32).0[0]
+    });
+    let mut codes: Vec<String> =
+        prepared.detect_grids().into_iter().map(|grid| grid.decode().expect("a readable QR code").1).collect();
+    codes.sort();
+    codes
+}
+
+/// A document's text with its line breaks undone: each line's run keeps its trailing space.
+fn flat(doc: &Inspected) -> String {
+    doc.pages.iter().map(|p| p.text.replace('\n', "")).collect()
+}
+
+fn repo() -> Project {
+    Project::new(common::repo())
+}
+
+#[test]
+fn every_document_is_on_its_paper_and_fits_its_pages() {
+    for (profile, lang) in [
+        ("cabinet-des-tilleuls", "fr"),
+        ("cabinet-des-tilleuls", "en"),
+        ("urps-kine-pays-de-la-loire", "fr"),
+        ("cabinet-minimal", "en"),
+    ] {
+        let docs = inspect(&repo(), profile, lang);
+        for (stem, width, height, max_pages) in [
+            ("poster-a4", 210.0, 297.0, 1),
+            ("poster-a3", 297.0, 420.0, 1),
+            ("notice", 210.0, 297.0, 1),
+            ("checklist", 210.0, 297.0, 2),
+        ] {
+            let doc = document(&docs, stem);
+            assert!(doc.pages.len() <= max_pages, "{profile}/{lang}/{stem}: {} pages", doc.pages.len());
+            for page in &doc.pages {
+                assert!(
+                    (page.width_mm - width).abs() < 0.5 && (page.height_mm - height).abs() < 0.5,
+                    "{profile}/{stem}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_poster_names_the_provider_the_csirt_and_17cyber() {
+    let docs = inspect(&repo(), "cabinet-des-tilleuls", "fr");
+    let text = &flat(document(&docs, "poster-a4"));
+    for expected in [
+        "Atelier Informatique Santé",
+        "02 61 91 45 67",
+        "Pays de la Loire Cyber Assistance",
+        "17cyber.gouv.fr",
+        "72\u{a0}heures",
+    ] {
+        assert!(text.contains(expected), "no `{expected}` in:\n{text}");
+    }
+    // This CSIRT's phone is in one source only: it is left out.
+    assert!(!text.contains("0 800 100 200"), "{text}");
+
+    let docs = inspect(&repo(), "urps-infirmiers-bretagne", "en");
+    let text = &flat(document(&docs, "poster-a3"));
+    for expected in ["Breizh Cyber", "0 800 200 008", "17cyber.gouv.fr"] {
+        assert!(text.contains(expected), "no `{expected}` in:\n{text}");
+    }
+}
+
+#[test]
+fn every_qr_code_decodes_to_its_url() {
+    let docs = inspect(&repo(), "cabinet-des-tilleuls", "fr");
+    let expected = [
+        "https://17cyber.gouv.fr",
+        "https://www.cnil.fr/fr/notifier-une-violation-de-donnees-personnelles",
+        "https://www.cybermalveillance.gouv.fr/diagnostic",
+    ];
+    for stem in ["poster-a4", "poster-a3"] {
+        assert_eq!(qr_codes(&document(&docs, stem).pages[0].png), expected, "{stem}");
+    }
+    // The practice's site is known: the notice points to its full version.
+    assert_eq!(
+        qr_codes(&document(&docs, "notice").pages[0].png),
+        ["https://kits.cabinet-des-tilleuls.example/fr/privacy.html"]
+    );
+    let minimal = inspect(&repo(), "cabinet-minimal", "fr");
+    assert!(qr_codes(&document(&minimal, "notice").pages[0].png).is_empty(), "no site, no QR code");
+}
+
+#[test]
+fn blanks_replace_what_the_profile_leaves_out() {
+    let docs = inspect(&repo(), "cabinet-minimal", "fr");
+    let poster = &flat(document(&docs, "poster-a4"));
+    assert!(poster.contains("Nom et numéro de votre prestataire"), "{poster}");
+    assert!(poster.contains("Aucun CSIRT régional n’est confirmé"), "{poster}");
+    let notice = &flat(document(&docs, "notice"));
+    assert!(notice.contains("Nom :") && notice.contains("Adresse :"), "{notice}");
+    assert!(!notice.contains("{{") && !notice.contains("{total_years}"), "{notice}");
+}
+
+#[test]
+fn hostile_names_print_as_written() {
+    let project = TestProject::with_content();
+    let name = "#panic() ] [ $x$ *a* <b> \\\\ \\\" {{ x }} #eval(\\\"1\\\")";
+    project.write(
+        "profiles/hostile.toml",
+        format!("profession = \"infirmiers\"\nregion = \"bretagne\"\n\n[practice]\nname = \"{name}\"\n\n[it_provider]\nname = \"{name}\"\nphone = \"02 99 00 00 00\"\n"),
+    );
+    let docs = inspect(&Project::new(project.path()), "hostile", "fr");
+    let written = "#panic() ] [ $x$ *a* <b> \\ \" {{ x }} #eval(\"1\")";
+    for stem in ["poster-a4", "notice", "checklist"] {
+        let text = flat(document(&docs, stem));
+        assert!(text.contains(written), "{stem}: no `{written}` in:\n{text}");
+    }
+}
+
+#[test]
+fn the_checklist_gathers_every_module_item() {
+    let docs = inspect(&repo(), "urps-kine-pays-de-la-loire", "en");
+    let text = flat(document(&docs, "checklist"));
+    let content = std::fs::read_to_string(common::repo().join("content/modules/backups.en.md")).expect("module");
+    let first_item = content.lines().find(|l| l.trim_start().starts_with('"')).expect("a checklist item");
+    let item = first_item.trim().trim_start_matches('"').trim_end_matches(',').trim_end_matches('"');
+    assert!(text.contains(item), "no `{item}` in:\n{text}");
+}
