@@ -147,6 +147,26 @@ fn hostile_names_print_as_written() {
 }
 
 #[test]
+fn the_booklet_is_a5_a_multiple_of_four_pages_with_the_incident_steps_on_the_back() {
+    for (profile, lang) in [("urps-kine-pays-de-la-loire", "fr"), ("cabinet-minimal", "en")] {
+        let docs = inspect(&repo(), profile, lang);
+        let booklet = document(&docs, "booklet");
+        assert_eq!(booklet.pages.len() % 4, 0, "{profile}: {} pages", booklet.pages.len());
+        assert!(booklet.pages.len() >= 16, "{profile}: {} pages", booklet.pages.len());
+        for page in &booklet.pages {
+            assert!((page.width_mm - 148.0).abs() < 0.5 && (page.height_mm - 210.0).abs() < 0.5);
+        }
+        let back = booklet.pages.last().expect("a back cover");
+        assert_eq!(qr_codes(&back.png).len(), 3, "{profile}: the back cover's QR codes");
+        let all = flat(booklet);
+        let module =
+            std::fs::read_to_string(common::repo().join(format!("content/modules/wifi.{lang}.md"))).expect("module");
+        let title = module.lines().find_map(|l| l.strip_prefix("title = \"")).expect("a title").trim_end_matches('"');
+        assert!(all.contains(title), "{profile}: no `{title}`");
+    }
+}
+
+#[test]
 fn the_checklist_gathers_every_module_item() {
     let docs = inspect(&repo(), "urps-kine-pays-de-la-loire", "en");
     let text = flat(document(&docs, "checklist"));

@@ -176,6 +176,26 @@ fn the_csirt_phone_is_a_tel_link_only_when_confirmed() {
 }
 
 #[test]
+fn the_downloads_page_lists_every_print_document_with_its_preview() {
+    let project = built_examples();
+    let kit = project.path().join("output/cabinet-des-tilleuls");
+    let page = std::fs::read_to_string(kit.join("en/downloads.html")).expect("downloads page");
+    for stem in ["poster-a4", "poster-a3", "notice", "checklist", "booklet", "booklet-imposed"] {
+        assert!(page.contains(&format!("href=\"..&#x2F;print&#x2F;en&#x2F;{stem}.pdf\"")), "no {stem}.pdf in {page}");
+        assert!(page.contains(&format!("src=\"..&#x2F;print&#x2F;en&#x2F;{stem}.png\"")), "no {stem}.png in {page}");
+        let pdf = std::fs::read(kit.join(format!("print/en/{stem}.pdf"))).expect("pdf");
+        assert!(pdf.starts_with(b"%PDF-"), "{stem}");
+        let size = format!("{} kB", pdf.len().div_ceil(1000));
+        assert!(page.contains(&size), "no `{size}` for {stem}");
+    }
+    // The reader's PDFs are tagged PDF/UA-1 with their language; the printer's imposed copy embeds
+    // PDF pages, which PDF/UA forbids.
+    let poster = std::fs::read(kit.join("print/fr/poster-a4.pdf")).expect("pdf");
+    let text = String::from_utf8_lossy(&poster);
+    assert!(text.contains("pdfuaid:part") && text.contains("/Lang(fr)"), "not PDF/UA-1 in French");
+}
+
+#[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let project = built_examples();
     let before = snapshot(&project.path().join("output"));

@@ -160,6 +160,13 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "downloads_size",
     "downloads_preview_alt",
     "nav_downloads",
+    "booklet_title",
+    "booklet_contents",
+    "booklet_contacts_title",
+    "booklet_contract",
+    "booklet_imposition_hint",
+    "doc_booklet",
+    "doc_booklet_imposed",
     "contacts_title",
 ];
 

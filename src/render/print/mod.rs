@@ -1,11 +1,12 @@
 //! The printed documents, rendered by Typst embedded as a library: for each language of a kit,
-//! the incident poster (A4 and A3), the waiting-room RGPD notice and the checklist (A4); the
-//! booklet follows.
+//! the incident poster (A4 and A3), the waiting-room RGPD notice and the checklist (A4), and the
+//! A5 booklet with its copy imposed for saddle-stitch printing.
 //!
 //! Each document is a template of `templates/print/` and one JSON file of data built here; the
 //! QR codes are SVG files served from memory. Profile values are JSON strings, which a template
 //! shows as text: they are never spliced into Typst source.
 
+mod booklet;
 mod checklist;
 pub mod compile;
 mod notice;
@@ -23,20 +24,24 @@ use crate::model::{Date, Lang};
 use crate::plan::Kit;
 use world::{Env, file_id};
 
-/// The print documents of one language, in the order the downloads page lists them: the
-/// file's stem and the interface string that names it.
-pub const DOCUMENT_NAMES: [(&str, &str); 4] = [
-    ("poster-a4", "doc_poster_a4"),
-    ("poster-a3", "doc_poster_a3"),
-    ("notice", "doc_notice"),
-    ("checklist", "doc_checklist"),
+/// The print documents of one language, in the order the downloads page lists them: the file's
+/// stem, the interface string that names it, and its paper.
+pub const DOCUMENT_NAMES: [(&str, &str, &str); 6] = [
+    ("poster-a4", "doc_poster_a4", "A4"),
+    ("poster-a3", "doc_poster_a3", "A3"),
+    ("notice", "doc_notice", "A4"),
+    ("checklist", "doc_checklist", "A4"),
+    ("booklet", "doc_booklet", "A5"),
+    ("booklet-imposed", "doc_booklet_imposed", "A4"),
 ];
 
 /// Files a document needs beside its data (QR codes), by virtual path.
 pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The print templates beyond `common.typ`.
-const DOCUMENTS: [(&str, &str); 3] = [
+const DOCUMENTS: [(&str, &str); 5] = [
+    ("/booklet.typ", include_str!("../../../templates/print/booklet.typ")),
+    ("/imposed.typ", include_str!("../../../templates/print/imposed.typ")),
     ("/poster.typ", include_str!("../../../templates/print/poster.typ")),
     ("/notice.typ", include_str!("../../../templates/print/notice.typ")),
     ("/checklist.typ", include_str!("../../../templates/print/checklist.typ")),
@@ -64,7 +69,39 @@ impl Print {
         jobs.push(Job { stem: "notice".into(), template: "/notice.typ", data, files });
         let data = checklist::data(kit, lang, &common);
         jobs.push(Job { stem: "checklist".into(), template: "/checklist.typ", data, files: Files::new() });
+        jobs.push(self.booklet(kit, lang, &common)?);
         Ok(jobs)
+    }
+
+    /// The booklet's job, padded with blank pages to a multiple of four, which saddle-stitching
+    /// needs: it is laid out once to count its pages.
+    fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Job> {
+        let (data, files) = booklet::data(kit, lang, common, 0)?;
+        let job = Job { stem: "booklet".into(), template: "/booklet.typ", data, files };
+        let pages = compile::layout(&self.world(kit, &job)?)?.pages().len();
+        let padding = (4 - pages % 4) % 4;
+        if padding == 0 {
+            return Ok(job);
+        }
+        let (data, files) = booklet::data(kit, lang, common, padding)?;
+        Ok(Job { data, files, ..job })
+    }
+
+    /// The booklet imposed two pages a side on A4 sheets. It embeds the booklet's own PDF pages,
+    /// which PDF/UA does not allow: this printer's file is untagged; the A5 booklet is the one
+    /// to read on screen.
+    fn imposed(&self, kit: &Kit<'_>, lang: &Lang, booklet: &compile::Compiled) -> anyhow::Result<Job> {
+        let content = kit.content;
+        let hint = string(content, lang, "booklet_imposition_hint", &[]);
+        let title = string(content, lang, "doc_booklet_imposed", &[]);
+        let common = Common::new(kit, lang);
+        let mut data = common.json(&title);
+        if let Value::Object(map) = &mut data {
+            map.insert("pages".into(), serde_json::json!(booklet.pages));
+            map.insert("hint".into(), serde_json::json!(typography::apply(&hint, lang)));
+        }
+        let files = vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())];
+        Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files })
     }
 
     fn world(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<world::DocWorld<'_>> {
@@ -131,17 +168,36 @@ impl Renderer for Print {
         let mut out = Vec::new();
         for lang in &kit.profile.languages {
             for job in self.jobs(kit, lang)? {
-                let day = datetime(kit.date);
-                let stem = format!("print/{lang}/{}", job.stem);
-                let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-                let compiled = compile::compile(&self.world(kit, &job)?, &ident, day, true)
-                    .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))?;
-                out.push(Artifact { path: format!("{stem}.pdf"), bytes: compiled.pdf });
-                out.push(Artifact { path: format!("{stem}.png"), bytes: compiled.thumbnail });
+                let compiled = self.compile(kit, lang, &job, true)?;
+                if job.stem == "booklet" {
+                    let imposed = self.imposed(kit, lang, &compiled)?;
+                    let imposed = (self.compile(kit, lang, &imposed, false)?, imposed.stem);
+                    out.extend(artifacts(lang, &job.stem, compiled));
+                    out.extend(artifacts(lang, &imposed.1, imposed.0));
+                } else {
+                    out.extend(artifacts(lang, &job.stem, compiled));
+                }
             }
         }
         Ok(out)
     }
+}
+
+impl Print {
+    fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job, accessible: bool) -> anyhow::Result<compile::Compiled> {
+        let stem = format!("print/{lang}/{}", job.stem);
+        let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
+        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), accessible)
+            .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))
+    }
+}
+
+/// A compiled document's files: the PDF and its thumbnail.
+fn artifacts(lang: &Lang, stem: &str, compiled: compile::Compiled) -> [Artifact; 2] {
+    [
+        Artifact { path: format!("print/{lang}/{stem}.pdf"), bytes: compiled.pdf },
+        Artifact { path: format!("print/{lang}/{stem}.png"), bytes: compiled.thumbnail },
+    ]
 }
 
 fn datetime(date: Date) -> Datetime {

@@ -304,11 +304,10 @@ impl Pages<'_, '_> {
         let find = |p: &str| self.earlier.iter().find(|a| a.path == p);
         let documents: Vec<Download> = crate::render::print::DOCUMENT_NAMES
             .iter()
-            .filter_map(|(stem, key)| {
+            .filter_map(|(stem, key, paper)| {
                 let pdf = find(&format!("print/{lang}/{stem}.pdf"))?;
                 let png = format!("print/{lang}/{stem}.png");
                 let name = self.t.get(*key).cloned().unwrap_or_default();
-                let paper = if stem.ends_with("a3") { "A3" } else { "A4" };
                 let kilobytes = (pdf.bytes.len() as u64).div_ceil(1000).to_string();
                 Some(Download {
                     href: relative(&path, &pdf.path),

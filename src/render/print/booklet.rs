@@ -1,0 +1,112 @@
+//! The booklet's data: the kit's modules by part, in Typst markup made by our Markdown converter,
+//! the practice's contacts, and the incident steps with their QR codes for the back cover.
+
+use serde_json::{Value, json};
+
+use super::{Common, Files};
+use crate::model::{Lang, Part};
+use crate::plan::Kit;
+use crate::render::incident::incident;
+use crate::render::markdown::to_typst;
+use crate::render::placeholders::Placeholders;
+use crate::render::text::{date, string};
+use crate::render::{qr, typography};
+
+/// The booklet's JSON data, with `padding` blank pages before the inside back cover, and its
+/// files (the logo, the QR codes).
+pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyhow::Result<(Value, Files)> {
+    let content = kit.content;
+    let profile = kit.profile;
+    let s = |key: &str, params: &[(&str, &str)]| typography::apply(&string(content, lang, key, params), lang);
+    let values = Placeholders::new(content, profile, lang);
+    let parts: Vec<Value> = Part::ALL
+        .iter()
+        .filter(|part| kit.modules.iter().any(|m| m.part == **part))
+        .map(|part| {
+            let modules: Vec<Value> = kit
+                .modules
+                .iter()
+                .filter(|m| m.part == *part)
+                .map(|m| {
+                    let text = m.text.get(lang);
+                    json!({
+                        "title": typography::apply(&text.title, lang),
+                        "summary": typography::apply(&text.summary, lang),
+                        // Module `##` headings sit under the module's own title (level 2).
+                        "body": to_typst(&text.body, &values, lang, 1),
+                        "checklist": text.checklist.iter().map(|c| typography::apply(c, lang)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "title": s(&format!("part_{}", part.slug()), &[]),
+                "intro": s(&format!("part_{}_intro", part.slug()), &[]),
+                "modules": modules,
+            })
+        })
+        .collect();
+
+    let practice = profile.practice.clone().unwrap_or_default();
+    let provider = profile.it_provider.clone().unwrap_or_default();
+    let field = |label: &str, value: Option<String>| json!({ "label": s(label, &[]), "value": value });
+    let contacts = vec![
+        field("checklist_practice", practice.name.clone()),
+        field("field_phone", practice.phone.as_ref().map(|p| p.display.clone())),
+        field("contact_practice_person", practice.contact_person.clone()),
+        field("contact_it_provider", provider.name.clone()),
+        field("field_phone", provider.phone.as_ref().map(|p| p.display.clone())),
+        field("booklet_contract", provider.contract.clone()),
+        field(
+            "contact_csirt_label",
+            profile.csirt.as_ref().map(|c| {
+                let mut text = c.name.get(lang).clone();
+                if let Some(phone) = c.confirmed_phone() {
+                    text = format!("{text} · {}", phone.display);
+                }
+                text
+            }),
+        ),
+    ];
+
+    let plan = incident(kit, lang);
+    let mut files = Files::new();
+    let mut codes = Vec::new();
+    for (i, id) in ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"].iter().enumerate() {
+        let Some(c) = content.reference.contact(id) else { continue };
+        let Some(url) = c.confirmed_website() else { continue };
+        let file = format!("/qr/{i}.svg");
+        files.push((file.clone(), qr::svg(url)?.into_bytes()));
+        codes.push(json!({ "file": file, "url": url.0, "text": url.without_scheme().trim_end_matches('/'), "label": c.name.get(lang) }));
+    }
+    let logo = profile.publisher.as_ref().and_then(|p| p.logo.as_ref());
+    if let Some(logo) = logo {
+        files.push(("/data/logo.png".to_string(), logo.png.clone()));
+    }
+    let publisher = profile.publisher.as_ref().and_then(|p| p.name.clone());
+    let profession = &profile.profession.name.get(lang).many;
+    let headline = s("booklet_title", &[("profession", profession)]);
+    let mut data = common.json(&headline);
+    let extra = json!({
+        "headline": headline,
+        "subtitle": common.for_whom,
+        "publisher": publisher,
+        "logo": logo.is_some(),
+        "logo_alt": s("logo_alt", &[("publisher", publisher.as_deref().unwrap_or_default())]),
+        "updated": content.updated().map(|d| s("footer_updated", &[("date", &date(content, lang, d))])),
+        "contents_title": s("booklet_contents", &[]),
+        "checklist_title": s("module_checklist_title", &[]),
+        "parts": parts,
+        "padding": padding,
+        "contacts_title": s("booklet_contacts_title", &[]),
+        "contacts": contacts,
+        "incident": {
+            "title": s("incident_title", &[]),
+            "steps": plan.steps.iter().map(|st| typography::apply(&st.title, lang)).collect::<Vec<_>>(),
+            "qr": codes,
+        },
+    });
+    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
+        base.extend(more);
+    }
+    Ok((data, files))
+}
