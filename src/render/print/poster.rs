@@ -40,16 +40,17 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
         })
         .collect();
 
+    // The provider's card, when the profile names one; else step 4 already has the line to
+    // write it on.
     let mut contacts = Vec::new();
-    let mut lines = Vec::new();
-    if let Some(p) = provider {
+    if let Some(p) = provider.filter(|p| p.name.is_some() || p.phone.is_some()) {
+        let mut lines = Vec::new();
         lines.extend(p.name.clone());
         lines.extend(p.phone.as_ref().map(|ph| ph.display.clone()));
         lines.extend(p.email.as_ref().map(|e| e.0.clone()));
         lines.extend(p.contract.clone());
+        contacts.push(json!({ "label": s("contact_it_provider"), "lines": lines, "blank": null }));
     }
-    let blank = provider.and_then(|p| p.phone.as_ref()).is_none().then(|| s("print_provider_blank"));
-    contacts.push(json!({ "label": s("contact_it_provider"), "lines": lines, "blank": blank }));
     match &profile.csirt {
         Some(c) => contacts.push(contact(c, lang, s("contact_csirt_what"))),
         None => contacts
