@@ -10,7 +10,7 @@ use crate::render::incident::incident;
 use crate::render::markdown::to_typst;
 use crate::render::placeholders::Placeholders;
 use crate::render::text::{date, string};
-use crate::render::{qr, typography};
+use crate::render::typography;
 
 /// The booklet's JSON data, with `padding` blank pages before the inside back cover, and its
 /// files (the logo, the QR codes).
@@ -69,15 +69,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyh
     ];
 
     let plan = incident(kit, lang);
-    let mut files = Files::new();
-    let mut codes = Vec::new();
-    for (i, id) in ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"].iter().enumerate() {
-        let Some(c) = content.reference.contact(id) else { continue };
-        let Some(url) = c.confirmed_website() else { continue };
-        let file = format!("/qr/{i}.svg");
-        files.push((file.clone(), qr::svg(url)?.into_bytes()));
-        codes.push(json!({ "file": file, "url": url.0, "text": url.without_scheme().trim_end_matches('/'), "label": c.name.get(lang) }));
-    }
+    let (codes, mut files) = super::incident_qr_codes(kit, lang)?;
     let logo = profile.publisher.as_ref().and_then(|p| p.logo.as_ref());
     if let Some(logo) = logo {
         files.push(("/data/logo.png".to_string(), logo.png.clone()));

@@ -192,6 +192,27 @@ impl Print {
     }
 }
 
+/// The QR codes of the incident steps (17Cyber, the cybermalveillance.gouv.fr diagnostic, the
+/// CNIL's breach notification), for the poster and the booklet's back cover: their data, and
+/// their SVG files. A contact whose website is unconfirmed has none.
+fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<Value>, Files)> {
+    let mut codes = Vec::new();
+    let mut files = Files::new();
+    for (i, id) in ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"].iter().enumerate() {
+        let Some(contact) = kit.content.reference.contact(id) else { continue };
+        let Some(url) = contact.confirmed_website() else { continue };
+        let file = format!("/qr/{i}.svg");
+        files.push((file.clone(), super::qr::svg(url)?.into_bytes()));
+        codes.push(serde_json::json!({
+            "file": file,
+            "url": url.0,
+            "text": url.without_scheme().trim_end_matches('/'),
+            "label": contact.name.get(lang),
+        }));
+    }
+    Ok((codes, files))
+}
+
 /// A compiled document's files: the PDF and its thumbnail.
 fn artifacts(lang: &Lang, stem: &str, compiled: compile::Compiled) -> [Artifact; 2] {
     [

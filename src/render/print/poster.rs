@@ -8,7 +8,7 @@ use crate::model::{Contact, Lang};
 use crate::plan::Kit;
 use crate::render::incident::incident;
 use crate::render::text::string;
-use crate::render::{qr, typography};
+use crate::render::typography;
 
 /// The poster's JSON data and its QR code files.
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow::Result<(Value, super::Files)> {
@@ -63,20 +63,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
         "blank": if person.is_none() { json!(s("field_name")) } else { Value::Null },
     }));
 
-    let mut codes = Vec::new();
-    let mut files = Vec::new();
-    for (i, id) in ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"].iter().enumerate() {
-        let Some(c) = content.reference.contact(id) else { continue };
-        let Some(url) = c.confirmed_website() else { continue };
-        let file = format!("/qr/{i}.svg");
-        files.push((file.clone(), qr::svg(url)?.into_bytes()));
-        codes.push(json!({
-            "file": file,
-            "url": url.0,
-            "text": url.without_scheme().trim_end_matches('/'),
-            "label": c.name.get(lang),
-        }));
-    }
+    let (codes, files) = super::incident_qr_codes(kit, lang)?;
 
     let mut data = common.json(&format!("{} — {}", s("incident_title"), common.for_whom));
     let extra = json!({
