@@ -90,3 +90,36 @@ pub fn page_png(page: &typst_layout::Page, dpi: f64) -> anyhow::Result<Vec<u8>> 
         typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(dpi / 72.0), render_bleed: false };
     typst_render::render(page, &options).encode_png().map_err(|e| anyhow::anyhow!("page render: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::print::world::Env;
+
+    fn world_with(template: &'static str) -> (Env, Datetime) {
+        let env = Env::new(&[("/test.typ", template)]).expect("the environment");
+        (env, Datetime::from_ymd(2026, 11, 23).expect("a date"))
+    }
+
+    #[test]
+    fn a_typst_warning_fails_the_document_with_its_template_line() {
+        let (env, day) = world_with("#set document(title: \"t\")\nHello\n#text(font: \"No Such Font\")[x]\n");
+        let world = env.world("/test.typ", Default::default(), day);
+        let err = compile(&world, "test", day, true).err().expect("an error");
+        assert_eq!(err.to_string(), "templates/print/test.typ:3: Typst warning: unknown font family: no such font");
+    }
+
+    #[test]
+    fn compiles_a_tagged_reproducible_pdf() {
+        let (env, day) =
+            world_with("#set document(title: \"Titre\")\n#set text(font: \"Noto Sans\", lang: \"fr\")\nBonjour\n");
+        let world = env.world("/test.typ", Default::default(), day);
+        let a = compile(&world, "test", day, true).expect("a PDF");
+        let b = compile(&world, "test", day, true).expect("a PDF");
+        assert_eq!(a.pdf, b.pdf, "the same inputs give the same bytes");
+        assert_eq!(a.pages, 1);
+        let text = String::from_utf8_lossy(&a.pdf);
+        assert!(text.contains("pdfuaid:part") && text.contains("/Lang(fr)"));
+        assert!(a.thumbnail.starts_with(b"\x89PNG"));
+    }
+}
