@@ -70,16 +70,8 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
-    }
-
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
     }
 
     /// Drops the warnings: for commands whose output does not depend on them (`new`, `list`).
@@ -188,12 +180,6 @@ impl Location {
 pub struct Located<T> {
     pub value: T,
     pub at: Location,
-}
-
-impl<T> Located<T> {
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
-        Located { value: f(self.value), at: self.at }
-    }
 }
 
 /// A problem in a file as a whole (unreadable, not UTF-8, misnamed), with no position.

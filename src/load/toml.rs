@@ -403,11 +403,6 @@ impl Table<'_> {
     fn child_path(&self, key: &str) -> String {
         if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
     }
-
-    /// Whether the table has no keys left to read.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 fn article(found: &ValueInner<'_>) -> &'static str {

@@ -45,6 +45,8 @@ pub struct Region {
     pub name: Localized<String>,
     /// The regional CSIRT, where one is confirmed for the region.
     pub csirt: Option<Contact>,
+    /// The URPS territory when it is not the region (`ocean-indien` for La Réunion and Mayotte).
+    pub urps: Option<String>,
 }
 
 /// A field of a contact that the reference data may flag as unconfirmed.

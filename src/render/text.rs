@@ -1,11 +1,13 @@
 //! Small text helpers shared by the renderers: interface strings with parameters, dates.
 
+use super::typography;
 use crate::model::{Content, Date, Lang};
 
-/// The interface string `key`, with each `{name}` replaced by its value. Values are plain text;
-/// escaping is the template's job.
+/// The interface string `key`, with its language's typography, and each `{name}` replaced by
+/// its value. Typography is applied before the values go in, so a profile's value is printed
+/// exactly as written. Values are plain text; escaping is the template's job.
 pub fn string(content: &Content, lang: &Lang, key: &str, params: &[(&str, &str)]) -> String {
-    let mut text = content.ui.get(lang, key).to_string();
+    let mut text = typography::apply(content.ui.get(lang, key), lang);
     for (name, value) in params {
         text = text.replace(&format!("{{{name}}}"), value);
     }

@@ -140,10 +140,10 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
             }
             found
         });
-        let _urps = text(r.urps, &key("urps", table), false, diags);
+        let urps = text(r.urps, &key("urps", table), false, diags);
         let name = localized(r.name, &key("name", table), languages, diags);
         if let (Some(insee), Some(iso), Some(name)) = (insee, iso, name) {
-            regions.push(Region { slug: slug.value, insee, iso, name, csirt });
+            regions.push(Region { slug: slug.value, insee, iso, name, csirt, urps });
         }
     }
 

@@ -17,7 +17,7 @@ use crate::render::typography;
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyhow::Result<(Value, Files)> {
     let content = kit.content;
     let profile = kit.profile;
-    let s = |key: &str, params: &[(&str, &str)]| typography::apply(&string(content, lang, key, params), lang);
+    let s = |key: &str, params: &[(&str, &str)]| string(content, lang, key, params);
     let values = Placeholders::new(content, profile, lang);
     let parts: Vec<Value> = Part::ALL
         .iter()
@@ -93,7 +93,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyh
         "contacts": contacts,
         "incident": {
             "title": s("incident_title", &[]),
-            "steps": plan.steps.iter().map(|st| typography::apply(&st.title, lang)).collect::<Vec<_>>(),
+            "steps": plan.steps.iter().map(|st| st.title.clone()).collect::<Vec<_>>(),
             "qr": codes,
         },
     });

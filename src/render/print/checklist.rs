@@ -10,7 +10,7 @@ use crate::render::typography;
 
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> Value {
     let content = kit.content;
-    let s = |key: &str| typography::apply(&string(content, lang, key, &[]), lang);
+    let s = |key: &str| string(content, lang, key, &[]);
     let parts: Vec<Value> = Part::ALL
         .iter()
         .map(|part| {

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 use typst::foundations::{Bytes, Datetime};
 
 use super::text::{date, string};
-use super::{Artifact, Renderer, typography};
+use super::{Artifact, Renderer};
 use crate::model::{Date, Lang};
 use crate::plan::Kit;
 use world::{Env, file_id};
@@ -98,7 +98,7 @@ impl Print {
         let mut data = common.json(&title);
         if let Value::Object(map) = &mut data {
             map.insert("pages".into(), serde_json::json!(booklet.pages));
-            map.insert("hint".into(), serde_json::json!(typography::apply(&hint, lang)));
+            map.insert("hint".into(), serde_json::json!(hint));
         }
         let files = vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())];
         Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files })
@@ -243,7 +243,7 @@ impl Common {
     fn new(kit: &Kit<'_>, lang: &Lang) -> Self {
         let content = kit.content;
         let profile = kit.profile;
-        let s = |key: &str, params: &[(&str, &str)]| typography::apply(&string(content, lang, key, params), lang);
+        let s = |key: &str, params: &[(&str, &str)]| string(content, lang, key, params);
         let profession = &profile.profession.name.get(lang).many;
         let region = profile.region.name.get(lang);
         let practice = profile.practice.as_ref().and_then(|p| p.name.clone());

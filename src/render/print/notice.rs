@@ -7,8 +7,8 @@ use super::{Common, Files};
 use crate::model::{HttpsUrl, Lang};
 use crate::plan::Kit;
 use crate::render::notice::notice;
+use crate::render::qr;
 use crate::render::text::string;
-use crate::render::{qr, typography};
 
 /// The sections the waiting-room poster keeps, the ones the CNIL says are always owed (facts.md
 /// §1.1); the site's page also has the DMP.
@@ -17,14 +17,14 @@ const SHORT_LAYER: [&str; 9] =
 
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
     let content = kit.content;
-    let s = |key: &str| typography::apply(&string(content, lang, key, &[]), lang);
+    let s = |key: &str| string(content, lang, key, &[]);
     let sections: Vec<Value> = notice(kit, lang)
         .into_iter()
         .filter(|section| SHORT_LAYER.contains(&section.id) || section.id == "dpo")
         .map(|section| {
             json!({
-                "title": typography::apply(&section.title, lang),
-                "paragraphs": section.paragraphs.iter().map(|p| typography::apply(p, lang)).collect::<Vec<_>>(),
+                "title": section.title,
+                "paragraphs": section.paragraphs,
                 "items": section.items,
                 "fields": section.fields.iter().map(|f| json!({ "label": f.label, "value": f.value })).collect::<Vec<_>>(),
             })

@@ -8,13 +8,12 @@ use crate::model::{Contact, Lang};
 use crate::plan::Kit;
 use crate::render::incident::incident;
 use crate::render::text::string;
-use crate::render::typography;
 
 /// The poster's JSON data and its QR code files.
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow::Result<(Value, super::Files)> {
     let content = kit.content;
     let profile = kit.profile;
-    let s = |key: &str| typography::apply(&string(content, lang, key, &[]), lang);
+    let s = |key: &str| string(content, lang, key, &[]);
     let plan = incident(kit, lang);
     let provider = profile.it_provider.as_ref();
     let steps: Vec<Value> = plan
@@ -32,8 +31,8 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
                 _ => (Value::Null, Value::Null),
             };
             json!({
-                "title": typography::apply(&step.title, lang),
-                "detail": typography::apply(&step.detail, lang),
+                "title": step.title,
+                "detail": step.detail,
                 "call": call,
                 "blank": blank,
             })
@@ -85,7 +84,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
 
 /// A reference contact on the poster: its name, what it does, and its confirmed values only.
 fn contact(c: &Contact, lang: &Lang, what: String) -> Value {
-    let mut lines = vec![typography::apply(&what, lang)];
+    let mut lines = vec![what];
     lines.extend(c.confirmed_phone().map(|p| p.display.clone()));
     lines.extend(c.confirmed_website().map(|w| w.without_scheme().trim_end_matches('/').to_string()));
     json!({ "label": c.name.get(lang), "lines": lines, "blank": null })

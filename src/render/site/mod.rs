@@ -91,14 +91,14 @@ impl Renderer for Site {
         }
         for lang in &kit.profile.languages {
             let pages = views::Pages::new(kit, lang, earlier);
-            for (template, path, ctx) in pages.all()? {
+            for (template, path, ctx) in pages.all() {
                 files.push(self.page(template, &path, &ctx)?);
             }
         }
         let kit_pages = views::KitPages::new(kit);
-        files.push(self.page("chooser.html", "index.html", &kit_pages.chooser()?)?);
-        files.push(self.page("not_found.html", "404.html", &kit_pages.not_found()?)?);
-        if let Some(ctx) = kit_pages.sitemap()? {
+        files.push(self.page("chooser.html", "index.html", &kit_pages.chooser())?);
+        files.push(self.page("not_found.html", "404.html", &kit_pages.not_found())?);
+        if let Some(ctx) = kit_pages.sitemap() {
             files.push(self.page("sitemap.xml", "sitemap.xml", &ctx)?);
         }
         Ok(files)

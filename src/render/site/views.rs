@@ -104,19 +104,19 @@ impl<'k, 'a> Pages<'k, 'a> {
     }
 
     fn s(&self, key: &str, params: &[(&str, &str)]) -> String {
-        typography::apply(&string(self.kit.content, self.lang, key, params), self.lang)
+        string(self.kit.content, self.lang, key, params)
     }
 
     /// Every page: its template, its path in the kit, and what it shows.
-    pub fn all(&self) -> anyhow::Result<Vec<(&'static str, String, Context)>> {
-        let mut pages = vec![self.home()?, self.incident()?, self.privacy()?, self.downloads()?];
+    pub fn all(&self) -> Vec<(&'static str, String, Context)> {
+        let mut pages = vec![self.home(), self.incident(), self.privacy(), self.downloads()];
         for (i, module) in self.kit.modules.iter().enumerate() {
-            pages.push(self.module(i, module)?);
+            pages.push(self.module(i, module));
         }
-        Ok(pages)
+        pages
     }
 
-    fn common(&self, path: &str, page_title: &str, description: &str) -> anyhow::Result<Context> {
+    fn common(&self, path: &str, page_title: &str, description: &str) -> Context {
         let kit = self.kit;
         let profile = kit.profile;
         let content = kit.content;
@@ -184,10 +184,10 @@ impl<'k, 'a> Pages<'k, 'a> {
         ctx.insert("kit", &view);
         ctx.insert("nav", &nav);
         ctx.insert("alternates", &alternates);
-        Ok(ctx)
+        ctx
     }
 
-    fn home(&self) -> anyhow::Result<(&'static str, String, Context)> {
+    fn home(&self) -> (&'static str, String, Context) {
         let lang = self.lang;
         let path = format!("{lang}/index.html");
         let profile = self.kit.profile;
@@ -196,7 +196,7 @@ impl<'k, 'a> Pages<'k, 'a> {
             &[("profession", &profile.profession.name.get(lang).many), ("region", profile.region.name.get(lang))],
         );
         let title = self.t.get("nav_home").cloned().unwrap_or_default();
-        let mut ctx = self.common(&path, &title, &intro)?;
+        let mut ctx = self.common(&path, &title, &intro);
         let parts: Vec<PartView> = Part::ALL
             .iter()
             .map(|&part| PartView {
@@ -224,16 +224,16 @@ impl<'k, 'a> Pages<'k, 'a> {
         ctx.insert("parts", &parts);
         ctx.insert("incident_href", &relative(&path, &format!("{lang}/incident.html")));
         ctx.insert("privacy_href", &relative(&path, &format!("{lang}/privacy.html")));
-        Ok(("home.html", path, ctx))
+        ("home.html", path, ctx)
     }
 
-    fn module(&self, index: usize, module: &Module) -> anyhow::Result<(&'static str, String, Context)> {
+    fn module(&self, index: usize, module: &Module) -> (&'static str, String, Context) {
         let lang = self.lang;
         let path = module_path(lang, module);
         let text = module.text.get(lang);
         let title = typography::apply(&text.title, lang);
         let summary = typography::apply(&text.summary, lang);
-        let mut ctx = self.common(&path, &title, &summary)?;
+        let mut ctx = self.common(&path, &title, &summary);
         let link = |m: &Module| {
             let t = m.text.get(lang);
             ModuleLink {
@@ -249,38 +249,28 @@ impl<'k, 'a> Pages<'k, 'a> {
         ctx.insert("checklist", &text.checklist.iter().map(|c| typography::apply(c, lang)).collect::<Vec<_>>());
         ctx.insert("previous", &index.checked_sub(1).and_then(|i| self.kit.modules.get(i)).map(|m| link(m)));
         ctx.insert("next", &self.kit.modules.get(index + 1).map(|m| link(m)));
-        Ok(("module.html", path, ctx))
+        ("module.html", path, ctx)
     }
 
-    fn incident(&self) -> anyhow::Result<(&'static str, String, Context)> {
+    fn incident(&self) -> (&'static str, String, Context) {
         let path = format!("{}/incident.html", self.lang);
         let title = self.t.get("incident_title").cloned().unwrap_or_default();
         let intro = self.t.get("incident_intro").cloned().unwrap_or_default();
-        let mut ctx = self.common(&path, &title, &intro)?;
-        let mut incident = incident::incident(self.kit, self.lang);
-        for step in &mut incident.steps {
-            step.title = typography::apply(&step.title, self.lang);
-            step.detail = typography::apply(&step.detail, self.lang);
-        }
+        let mut ctx = self.common(&path, &title, &intro);
+        let incident = incident::incident(self.kit, self.lang);
         ctx.insert("steps", &incident.steps);
         ctx.insert("contacts", &incident.contacts);
-        Ok(("incident.html", path, ctx))
+        ("incident.html", path, ctx)
     }
 
-    fn privacy(&self) -> anyhow::Result<(&'static str, String, Context)> {
+    fn privacy(&self) -> (&'static str, String, Context) {
         let path = format!("{}/privacy.html", self.lang);
         let title = self.t.get("notice_title").cloned().unwrap_or_default();
         let intro = self.t.get("notice_intro").cloned().unwrap_or_default();
-        let mut ctx = self.common(&path, &title, &intro)?;
-        let mut sections = notice::notice(self.kit, self.lang);
-        for section in &mut sections {
-            section.title = typography::apply(&section.title, self.lang);
-            for p in &mut section.paragraphs {
-                *p = typography::apply(p, self.lang);
-            }
-        }
+        let mut ctx = self.common(&path, &title, &intro);
+        let sections = notice::notice(self.kit, self.lang);
         ctx.insert("sections", &sections);
-        Ok(("privacy.html", path, ctx))
+        ("privacy.html", path, ctx)
     }
 }
 
@@ -295,12 +285,12 @@ struct Download {
 }
 
 impl Pages<'_, '_> {
-    fn downloads(&self) -> anyhow::Result<(&'static str, String, Context)> {
+    fn downloads(&self) -> (&'static str, String, Context) {
         let lang = self.lang;
         let path = format!("{lang}/downloads.html");
         let title = self.t.get("downloads_title").cloned().unwrap_or_default();
         let intro = self.t.get("downloads_intro").cloned().unwrap_or_default();
-        let mut ctx = self.common(&path, &title, &intro)?;
+        let mut ctx = self.common(&path, &title, &intro);
         let find = |p: &str| self.earlier.iter().find(|a| a.path == p);
         let documents: Vec<Download> = crate::render::print::DOCUMENT_NAMES
             .iter()
@@ -322,7 +312,7 @@ impl Pages<'_, '_> {
         ctx.insert("title", &title);
         ctx.insert("intro", &intro);
         ctx.insert("documents", &documents);
-        Ok(("downloads.html", path, ctx))
+        ("downloads.html", path, ctx)
     }
 }
 
@@ -367,7 +357,7 @@ impl<'k, 'a> KitPages<'k, 'a> {
         Some(if url.ends_with('/') { url.clone() } else { format!("{url}/") })
     }
 
-    pub fn chooser(&self) -> anyhow::Result<Context> {
+    pub fn chooser(&self) -> Context {
         let content = self.kit.content;
         let langs = &self.kit.profile.languages;
         let title = langs.iter().map(|l| content.ui.get(l, "chooser_title")).collect::<Vec<_>>().join(" · ");
@@ -385,12 +375,12 @@ impl<'k, 'a> KitPages<'k, 'a> {
         ctx.insert("title", &title);
         ctx.insert("choices", &choices);
         ctx.insert("colour", &colour(self.kit));
-        Ok(ctx)
+        ctx
     }
 
     /// The 404 page is served at whatever address was asked for, so its links are absolute
     /// when the kit knows its address, and relative to the kit's folder otherwise.
-    pub fn not_found(&self) -> anyhow::Result<Context> {
+    pub fn not_found(&self) -> Context {
         let content = self.kit.content;
         let root = self.base_url().unwrap_or_default();
         let langs = &self.kit.profile.languages;
@@ -410,12 +400,12 @@ impl<'k, 'a> KitPages<'k, 'a> {
         ctx.insert("pages", &pages);
         ctx.insert("root", &root);
         ctx.insert("colour", &colour(self.kit));
-        Ok(ctx)
+        ctx
     }
 
     /// The sitemap lists absolute addresses, so it exists only when the kit knows its own.
-    pub fn sitemap(&self) -> anyhow::Result<Option<Context>> {
-        let Some(base) = self.base_url() else { return Ok(None) };
+    pub fn sitemap(&self) -> Option<Context> {
+        let base = self.base_url()?;
         let langs = &self.kit.profile.languages;
         let mut pages: Vec<String> =
             vec!["index.html".into(), "incident.html".into(), "privacy.html".into(), "downloads.html".into()];
@@ -432,7 +422,7 @@ impl<'k, 'a> KitPages<'k, 'a> {
         }
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
-        Ok(Some(ctx))
+        Some(ctx)
     }
 }
 
