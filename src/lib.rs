@@ -15,6 +15,7 @@
 //! chooses the exit code.
 
 pub mod diag;
+pub mod fonts;
 pub mod list;
 pub mod load;
 pub mod model;
@@ -119,7 +120,10 @@ fn profile_paths(project: &Project, selection: &[String], diags: &mut Diagnostic
         } else {
             dir.join(format!("{wanted}.toml"))
         };
-        if path.exists() {
+        if path.exists() && path.extension().is_none_or(|e| e != "toml") {
+            let hint = "give a profile's name (`cabinet-dupont`) or the path of its `.toml` file";
+            diags.push(file_error(&project.display(&path), "is not a profile: a profile is a `.toml` file", hint));
+        } else if path.exists() {
             out.push(path);
         } else {
             let candidates: Vec<&str> = names.iter().map(String::as_str).collect();

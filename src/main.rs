@@ -45,15 +45,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }))
         }
         Command::Build { profiles, out } => {
+            let out = out.unwrap_or_else(|| project.output());
+            // Reported with the input's problems, before any work: the previous kits stay.
+            if let Some(problem) = cyberkit::output::unusable(&out) {
+                diags.push(problem);
+            }
             let checked = cyberkit::check(&project, &profiles, today, &mut diags)?;
-            let Some(checked) = checked else { return Ok(finish(diags, String::new)) };
+            let Some(checked) = checked.filter(|_| !diags.has_errors()) else { return Ok(finish(diags, String::new)) };
             if checked.profiles.is_empty() {
                 let dir = project.display(&project.profiles());
                 let hint = "create one with `cyberkit new <name> --profession <slug> --region <slug>`";
                 diags.push(file_error(&dir, "there is no profile to build", hint));
                 return Ok(finish(diags, String::new));
             }
-            let out = out.unwrap_or_else(|| project.output());
             let written = cyberkit::build(&checked, &out, &project.display(&out))?;
             Ok(finish(diags, || written))
         }

@@ -32,6 +32,17 @@ pub struct Manifest {
 
 const MANIFEST: &str = "manifest.json";
 
+/// A problem with the output folder that can be seen before anything is built: it, or a folder
+/// above it, is a file.
+pub fn unusable(out: &Path) -> Option<crate::diag::Diagnostic> {
+    let blocked = out.ancestors().find(|p| !p.as_os_str().is_empty() && p.exists() && !p.is_dir())?;
+    Some(crate::diag::file_error(
+        blocked,
+        "is a file, so the kits cannot be written there",
+        "choose another output folder with `--out`, or move the file",
+    ))
+}
+
 /// Writes one kit into `out/<id>/`, replacing the previous one whole.
 pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artifact>) -> anyhow::Result<()> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -40,8 +51,10 @@ pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artif
     let old = out.join(format!(".old-{id}"));
     let target = out.join(id);
     for leftover in [&staging, &old] {
-        if leftover.exists() {
+        if leftover.is_dir() {
             fs::remove_dir_all(leftover).with_context(|| format!("failed to remove {}", leftover.display()))?;
+        } else if leftover.exists() {
+            fs::remove_file(leftover).with_context(|| format!("failed to remove {}", leftover.display()))?;
         }
     }
     let mut listed = Vec::with_capacity(files.len());

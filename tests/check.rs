@@ -12,58 +12,14 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestProject, copy_dir, stderr};
+use common::{TestProject, stderr};
 
 fn run_case(case: &Path) -> String {
     let project = TestProject::with_content();
-    for entry in std::fs::read_dir(case).expect("case folder") {
-        let entry = entry.expect("entry");
-        let name = entry.file_name().to_string_lossy().into_owned();
-        match name.as_str() {
-            "expected.txt" | "remove.txt" | "edits.txt" => {}
-            _ if entry.path().is_dir() => copy_dir(&entry.path(), &project.path().join(&name)),
-            _ => {
-                std::fs::copy(entry.path(), project.path().join(&name)).expect("copy");
-            }
-        }
-    }
-    if let Ok(list) = std::fs::read_to_string(case.join("remove.txt")) {
-        for line in list.lines().filter(|l| !l.trim().is_empty()) {
-            std::fs::remove_file(project.path().join(line.trim())).expect("remove");
-        }
-    }
-    if let Ok(edits) = std::fs::read_to_string(case.join("edits.txt")) {
-        for line in edits.lines().filter(|l| !l.trim().is_empty()) {
-            let parts: Vec<String> = line.split('\t').map(|p| p.replace("\\n", "\n")).collect();
-            let [path, from, to] = &parts[..] else { panic!("{}: bad edit line `{line}`", case.display()) };
-            let text = project.read(path);
-            assert!(text.contains(from.as_str()), "{}: `{from}` is not in {path}", case.display());
-            project.write(path, text.replacen(from.as_str(), to, 1));
-        }
-    }
+    project.apply_case(case);
     let output = project.run(&["check"]);
     let mut report = format!("exit: {}\n", output.status.code().unwrap_or(-1));
-    let text = stderr(&output);
-    let mut blocks: Vec<String> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with("  ") {
-            if let Some(last) = blocks.last_mut() {
-                last.push('\n');
-                last.push_str(line);
-            }
-        } else {
-            blocks.push(line.to_string());
-        }
-    }
-    for block in blocks {
-        let reference_warning = block.starts_with("warning: content/reference/");
-        let summary =
-            block.starts_with("checked ") || block.starts_with("error: ") && block.contains(": nothing was written");
-        if !reference_warning && !summary {
-            report.push_str(&block);
-            report.push('\n');
-        }
-    }
+    report.push_str(&common::diagnostics(&stderr(&output)));
     report
 }
 

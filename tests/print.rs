@@ -20,7 +20,7 @@ fn inspect(project: &Project, profile: &str, lang: &str) -> Vec<Inspected> {
         .unwrap_or_else(|| panic!("{:?}", diags.sorted()));
     let kits = cyberkit::plan::plan(&checked, today);
     let print = Print::new().expect("the print environment");
-    print.inspect(&kits[0], &Lang::new(lang), 150.0).expect("the documents lay out")
+    print.inspect(&kits[0], &Lang::new(lang), Some(150.0)).expect("the documents lay out")
 }
 
 fn document<'a>(docs: &'a [Inspected], stem: &str) -> &'a Inspected {

@@ -120,7 +120,59 @@ pub fn load(file: &UserFile, diags: &mut Diagnostics) -> Option<RawModule> {
             ),
         }
     }
+    if let Some((offset, message, hint)) = body_problem(body) {
+        diags.push(body_source.error(offset, message).hint(hint));
+    }
     Some(RawModule { placeholders, ..module })
+}
+
+/// How deep lists and quotes may nest in a module: deeper than this no reader follows, and
+/// the printed documents would need a layout for it.
+pub const MAX_NESTING: usize = 6;
+
+/// The first thing in a module's body that no document can show: lists and quotes nested too
+/// deep, a character none of the kit's fonts has, a link that is not to a web page or an
+/// e-mail address, an image. Its byte offset, the message and a hint.
+fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, placeholder::markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    let message = format!("lists and quotes nest more than {MAX_NESTING} levels deep here");
+                    return Some((range.start, message, "flatten the structure: split it into paragraphs or headings"));
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. })
+                if !(dest_url.starts_with("https://") || dest_url.starts_with("mailto:")) =>
+            {
+                let message =
+                    format!("a link to `{dest_url}`: a module links only to `https://` or `mailto:` addresses");
+                return Some((range.start, message, "write the full `https://` address of the page"));
+            }
+            // The site makes no request outside the kit, and the print documents have no place
+            // for a picture in the text.
+            Event::Start(Tag::Image { .. }) => {
+                let message = "a module cannot show an image".to_string();
+                return Some((range.start, message, "remove it, or say in words what it shows"));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                // Text events borrow from the source when they can; the offset of an escaped or
+                // merged one is its event's start.
+                if let Some(c) = text.chars().find(|&c| !crate::fonts::can_print(c)) {
+                    let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
+                    let message =
+                        format!("`{c}` (U+{:04X}) cannot be printed: none of the kit's fonts has it", c as u32);
+                    return Some((offset, message, "remove it, or write it in words"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -144,5 +196,25 @@ mod tests {
             (e.message, e.hint),
             ("the front matter is not closed", "did you forget the line `+++` between the front matter and the text?")
         );
+    }
+
+    #[test]
+    fn refuses_deep_nesting_unsafe_links_images_and_unprintable_characters() {
+        let problem = |body: &str| body_problem(body).map(|(at, message, _)| (at, message));
+        assert_eq!(problem("> > > - - - six levels\n"), None);
+        assert_eq!(problem("[ANSSI](https://cyber.gouv.fr) [écrire](mailto:a@b.fr)\n"), None);
+        let deep = "> ".repeat(10_000) + "x";
+        assert_eq!(problem(&deep), Some((12, "lists and quotes nest more than 6 levels deep here".to_string())));
+        let (at, message) = problem("Voir [ici](javascript:alert(1)).").expect("a problem");
+        assert_eq!(
+            (at, message.as_str()),
+            (5, "a link to `javascript:alert(1)`: a module links only to `https://` or `mailto:` addresses")
+        );
+        assert_eq!(
+            problem("a ![x](https://tracker.example/p.png)"),
+            Some((2, "a module cannot show an image".to_string()))
+        );
+        let (at, message) = problem("Le Wi-Fi 📶 du cabinet").expect("a problem");
+        assert_eq!((at, message.as_str()), (9, "`📶` (U+1F4F6) cannot be printed: none of the kit's fonts has it"));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{date, key, reference, required_text, text, top};
+use super::{Shape, date, key, reference, required_text, text, top};
 use crate::diag::{Diagnostics, Location, WithHint, backticked, file_error, suggest};
 use crate::load::{RawContent, RawLanguage, RawModule};
 use crate::model::{
@@ -279,7 +279,9 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
     let checklist: Vec<String> = m
         .checklist
         .as_ref()
-        .map(|c| c.value.iter().filter_map(|item| text(Some(item.clone()), &top("checklist"), false, diags)).collect())
+        .map(|c| {
+            c.value.iter().filter_map(|item| text(Some(item.clone()), &top("checklist"), Shape::Prose, diags)).collect()
+        })
         .unwrap_or_default();
     // Placeholders are replaced in the body's text only; in the front matter one would print as
     // `{{ ... }}`.

@@ -13,8 +13,10 @@ pub struct Invalid {
     pub hint: String,
 }
 
+/// A problem with a value. The message quotes the value, with what cannot be seen in it (a line
+/// break, a zero-width space) written out.
 fn invalid(problem: impl Into<String>, hint: impl Into<String>) -> Invalid {
-    Invalid { problem: problem.into(), hint: hint.into() }
+    Invalid { problem: super::shown(&problem.into()), hint: hint.into() }
 }
 
 /// Overseas country codes whose numbers are French numbers (`+262 262 ...` is `0262 ...`).
@@ -123,6 +125,16 @@ pub fn https_url(text: &str) -> Result<HttpsUrl, Invalid> {
     }
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(invalid(format!("`{text}` contains a space"), "remove the spaces, or write them as `%20`"));
+    }
+    // What a browser would percent-encode: the address is printed and encoded in QR codes as
+    // written, so it must already be the form a reader types.
+    if let Some(c) =
+        text.chars().find(|c| matches!(c, '"' | '<' | '>' | '`' | '\\' | '^' | '{' | '}' | '|') || !c.is_ascii())
+    {
+        return Err(invalid(
+            format!("`{text}` contains `{c}`, which a web address cannot hold as it is"),
+            "write the address as the browser's address bar shows it when copied (with `%` codes)",
+        ));
     }
     Ok(HttpsUrl(text.to_string()))
 }

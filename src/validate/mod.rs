@@ -42,11 +42,13 @@ pub(crate) fn top<'a>(name: &'a str) -> Key<'a> {
 }
 
 /// A text value: trimmed, and refused when it holds control characters (which no document can
-/// print) or, unless `multiline`, a line break. A blank value counts as absent.
+/// print) or, unless `multiline`, a line break; when it is too long for a document; when it holds
+/// an invisible character; or when no embedded font has one of its characters. A blank value
+/// counts as absent.
 pub(crate) fn text(
     value: Option<Located<String>>,
     key: &Key<'_>,
-    multiline: bool,
+    shape: Shape,
     diags: &mut Diagnostics,
 ) -> Option<String> {
     let value = value?;
@@ -54,7 +56,7 @@ pub(crate) fn text(
     if trimmed.is_empty() {
         return None;
     }
-    if !multiline && trimmed.contains(['\n', '\r']) {
+    if !shape.multiline() && trimmed.contains(['\n', '\r']) {
         diags.push(value.at.error(format!("{key} must fit on one line")).hint("remove the line breaks"));
         return None;
     }
@@ -67,13 +69,137 @@ pub(crate) fn text(
         );
         return None;
     }
+    let max = shape.max_chars();
+    let length = trimmed.chars().count();
+    if length > max {
+        diags.push(
+            value.at.error(format!("{key} is {length} characters long; a kit prints at most {max}")).hint("shorten it"),
+        );
+        return None;
+    }
+    if let Some((c, name)) = trimmed.chars().find_map(|c| invisible(c).map(|name| (c, name))) {
+        diags.push(
+            value
+                .at
+                .error(format!("{key} contains the invisible character U+{:04X} ({name})", c as u32))
+                .hint("remove it: it cannot be seen on paper, and it can change how the text reads"),
+        );
+        return None;
+    }
+    let lines = trimmed.lines().count();
+    if lines > MAX_LINES {
+        diags.push(
+            value
+                .at
+                .error(format!("{key} has {lines} lines; a document has room for {MAX_LINES}"))
+                .hint("keep the lines an envelope would need"),
+        );
+        return None;
+    }
+    if let Some(c) = trimmed.chars().find(|&c| is_private_use(c)).filter(|_| shape != Shape::Note) {
+        diags.push(
+            value
+                .at
+                .error(format!("{key} contains U+{:04X}, a private-use character", c as u32))
+                .hint("remove it: each font draws it differently, or not at all"),
+        );
+        return None;
+    }
+    if let Some(c) = trimmed.chars().find(|&c| !crate::fonts::can_print(c)).filter(|_| shape != Shape::Note) {
+        diags.push(
+            value
+                .at
+                .error(format!("{key} contains `{c}` (U+{:04X}), which none of the kit's fonts can print", c as u32))
+                .hint("remove it, or write it in words"),
+        );
+        return None;
+    }
     Some(trimmed.to_string())
+}
+
+/// The most lines a value may have: an address on an envelope.
+const MAX_LINES: usize = 6;
+
+/// A character whose meaning only the program that wrote it knows.
+fn is_private_use(c: char) -> bool {
+    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
+}
+
+/// A value as a message shows it: the characters that cannot be seen written as `\u{…}`.
+pub(crate) fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                "\\n".to_string()
+            } else if c.is_control() || invisible(c).is_some() || c.is_whitespace() && c != ' ' {
+                format!("\\u{{{:04X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// What a text value is, which decides its line breaks and its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A name: one line, as long as two lines of a poster's contact box.
+    Name,
+    /// One line of a profile: a contract, a platform, a recipient.
+    Line,
+    /// A profile value that may hold line breaks: an address.
+    Lines,
+    /// A sentence of the content or the reference data: one line, up to a paragraph.
+    Prose,
+    /// A note for whoever edits the reference data: never printed.
+    Note,
+}
+
+impl Shape {
+    fn multiline(self) -> bool {
+        matches!(self, Shape::Lines | Shape::Note)
+    }
+
+    /// The most characters a document has room for.
+    fn max_chars(self) -> usize {
+        match self {
+            Shape::Name => 150,
+            Shape::Line | Shape::Lines => 300,
+            Shape::Prose => 1000,
+            Shape::Note => usize::MAX,
+        }
+    }
+}
+
+/// The name of a character that takes no room on the page but changes the text: spaces of no
+/// width, and the controls of writing direction that make a value read other than it is stored.
+/// The zero-width joiners stay allowed, since some scripts need them.
+pub(crate) fn invisible(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero width space",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible operator",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{FEFF}' => "zero width no-break space",
+        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation",
+        _ => return None,
+    })
 }
 
 /// A text value that must be present and not blank.
 pub(crate) fn required_text(value: Option<Located<String>>, key: &Key<'_>, diags: &mut Diagnostics) -> Option<String> {
     let at = value.as_ref().map(|v| v.at.clone());
-    let out = text(value, key, false, diags);
+    let out = text(value, key, Shape::Prose, diags);
     if out.is_none()
         && let Some(at) = at
         && !diags.has_error_at(&at)

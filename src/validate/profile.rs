@@ -5,7 +5,7 @@ use std::path::Path;
 
 use image::ImageFormat;
 
-use super::{field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
+use super::{Key, Shape, field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
 use crate::diag::{Diagnostics, Located, Location, WithHint, file_error, suggest};
 use crate::load::RawProfile;
 use crate::model::{Colour, Contact, Content, Date, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site};
@@ -96,7 +96,7 @@ pub fn profile(
     let publisher = raw.publisher.map(|p| {
         let t = "[publisher]";
         Publisher {
-            name: text(p.name, &key("name", t), false, diags),
+            name: text(p.name, &key("name", t), Shape::Name, diags),
             logo: p.logo.and_then(|logo| self::logo(logo, &raw.path, project, diags)),
             colour: p.colour.clone().and_then(|at| {
                 let colour = typed(Some(at.clone()), &key("colour", t), field::colour, diags)?;
@@ -108,26 +108,26 @@ pub fn profile(
     let practice = raw.practice.map(|p| {
         let t = "[practice]";
         Practice {
-            name: text(p.name, &key("name", t), false, diags),
-            address: text(p.address, &key("address", t), true, diags),
+            name: text(p.name, &key("name", t), Shape::Name, diags),
+            address: text(p.address, &key("address", t), Shape::Lines, diags),
             phone: typed(p.phone, &key("phone", t), field::phone, diags),
             email: typed(p.email, &key("email", t), field::email, diags),
-            contact_person: text(p.contact_person, &key("contact_person", t), false, diags),
+            contact_person: text(p.contact_person, &key("contact_person", t), Shape::Name, diags),
         }
     });
     let it_provider = raw.it_provider.map(|p| {
         let t = "[it_provider]";
         ItProvider {
-            name: text(p.name, &key("name", t), false, diags),
+            name: text(p.name, &key("name", t), Shape::Name, diags),
             phone: typed(p.phone, &key("phone", t), field::phone, diags),
             email: typed(p.email, &key("email", t), field::email, diags),
-            contract: text(p.contract, &key("contract", t), false, diags),
+            contract: text(p.contract, &key("contract", t), Shape::Line, diags),
         }
     });
     let own_csirt = raw.csirt.and_then(|c| {
         let t = "[csirt]";
         let name_at = c.name.as_ref().map(|n| n.at.clone());
-        let name = text(c.name, &key("name", t), false, diags);
+        let name = text(c.name, &key("name", t), Shape::Name, diags);
         let website = typed(c.website, &key("website", t), field::https_url, diags);
         let phone = typed(c.phone, &key("phone", t), field::phone, diags);
         let email = typed(c.email, &key("email", t), field::email, diags);
@@ -161,19 +161,16 @@ pub fn profile(
     let privacy = raw.privacy.map(|p| {
         let t = "[privacy]";
         Privacy {
-            controller: text(p.controller, &key("controller", t), false, diags),
+            controller: text(p.controller, &key("controller", t), Shape::Name, diags),
             rights_email: typed(p.rights_email, &key("rights_email", t), field::email, diags),
-            rights_address: text(p.rights_address, &key("rights_address", t), true, diags),
-            dpo_name: text(p.dpo_name, &key("dpo_name", t), false, diags),
+            rights_address: text(p.rights_address, &key("rights_address", t), Shape::Lines, diags),
+            dpo_name: text(p.dpo_name, &key("dpo_name", t), Shape::Name, diags),
             dpo_email: typed(p.dpo_email, &key("dpo_email", t), field::email, diags),
-            booking_platform: text(p.booking_platform, &key("booking_platform", t), false, diags),
-            software_host: text(p.software_host, &key("software_host", t), false, diags),
-            recipients: p
-                .recipients
-                .map(|r| r.value)
-                .unwrap_or_default()
+            booking_platform: text(p.booking_platform, &key("booking_platform", t), Shape::Line, diags),
+            software_host: text(p.software_host, &key("software_host", t), Shape::Line, diags),
+            recipients: recipients(p.recipients, &key("recipients", t), diags)
                 .into_iter()
-                .filter_map(|r| text(Some(r), &key("recipients", t), false, diags))
+                .filter_map(|r| text(Some(r), &key("recipients", t), Shape::Line, diags))
                 .collect(),
             retention: localized(p.retention, &key("retention", t), &content.languages, diags),
         }
@@ -321,4 +318,24 @@ fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Di
         return None;
     }
     Some(Logo { png, width: image.width(), height: image.height() })
+}
+
+/// The most recipients the notice lists: its short layer fits on one page.
+const MAX_RECIPIENTS: usize = 12;
+
+fn recipients(
+    list: Option<Located<Vec<Located<String>>>>,
+    key: &Key<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<Located<String>> {
+    let Some(list) = list else { return Vec::new() };
+    if list.value.len() > MAX_RECIPIENTS {
+        diags.push(
+            list.at
+                .error(format!("{key} lists {} recipients; the notice has room for {MAX_RECIPIENTS}", list.value.len()))
+                .hint("group them by kind (`laboratoires d’analyses`, `organismes d’assurance maladie`)"),
+        );
+        return Vec::new();
+    }
+    list.value
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{date, field, key, localized, required_text, text, typed};
+use super::{Shape, date, field, key, localized, required_text, text, typed};
 use crate::diag::{Diagnostics, Located, WithHint, suggest};
 use crate::load::{RawContact, RawReference, RawSourced};
 use crate::model::{
@@ -127,7 +127,7 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
                 None
             }
         });
-        let iso = text(r.iso, &key("iso", table), false, diags);
+        let iso = text(r.iso, &key("iso", table), Shape::Line, diags);
         let csirt = r.csirt.and_then(|id| {
             let found = csirts.iter().find(|c| c.id == id.value).cloned();
             if found.is_none() {
@@ -140,7 +140,7 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
             }
             found
         });
-        let urps = text(r.urps, &key("urps", table), false, diags);
+        let urps = text(r.urps, &key("urps", table), Shape::Line, diags);
         let name = localized(r.name, &key("name", table), languages, diags);
         if let (Some(insee), Some(iso), Some(name)) = (insee, iso, name) {
             regions.push(Region { slug: slug.value, insee, iso, name, csirt, urps });
@@ -230,10 +230,10 @@ fn contacts(
         let phone = typed(c.phone, &key("phone", &table), field::phone, diags);
         let sms = typed(c.sms, &key("sms", &table), field::short_number, diags);
         let email = typed(c.email, &key("email", &table), field::email, diags);
-        let address = text(c.address, &key("address", &table), false, diags);
+        let address = text(c.address, &key("address", &table), Shape::Line, diags);
         let hours = localized(c.hours, &key("hours", &table), languages, diags);
         let description = localized(c.description, &key("description", &table), languages, diags);
-        let note = text(c.note, &key("note", &table), true, diags);
+        let note = text(c.note, &key("note", &table), Shape::Note, diags);
         let mut unconfirmed = BTreeSet::new();
         for field_name in c.unconfirmed.map(|u| u.value).unwrap_or_default() {
             let Some((_, f)) = ContactField::ALL.iter().find(|(n, _)| *n == field_name.value) else {

@@ -43,6 +43,43 @@ impl TestProject {
         std::fs::read_to_string(self.path().join(relative)).expect("read")
     }
 
+    /// Lays a test case's files over the project: every file of `case` but the case's own
+    /// (`expected.txt`, `remove.txt`, `edits.txt`, `args.txt`); then deletes the files that
+    /// `remove.txt` lists and applies `edits.txt` (one edit per line: `path<TAB>text<TAB>
+    /// replacement`, `\n` for a line break), which keeps a case valid when the real file grows.
+    pub fn apply_case(&self, case: &Path) {
+        for entry in std::fs::read_dir(case).expect("case folder") {
+            let entry = entry.expect("entry");
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match name.as_str() {
+                "expected.txt" | "remove.txt" | "edits.txt" | "args.txt" => {}
+                _ if entry.path().is_dir() => copy_dir(&entry.path(), &self.path().join(&name)),
+                _ => {
+                    std::fs::copy(entry.path(), self.path().join(&name)).expect("copy");
+                }
+            }
+        }
+        if let Ok(list) = std::fs::read_to_string(case.join("remove.txt")) {
+            for line in list.lines().filter(|l| !l.trim().is_empty()) {
+                let path = self.path().join(line.trim());
+                if path.is_dir() {
+                    std::fs::remove_dir_all(path).expect("remove");
+                } else {
+                    std::fs::remove_file(path).expect("remove");
+                }
+            }
+        }
+        if let Ok(edits) = std::fs::read_to_string(case.join("edits.txt")) {
+            for line in edits.lines().filter(|l| !l.trim().is_empty()) {
+                let parts: Vec<String> = line.split('\t').map(|p| p.replace("\\n", "\n")).collect();
+                let [path, from, to] = &parts[..] else { panic!("{}: bad edit line `{line}`", case.display()) };
+                let text = self.read(path);
+                assert!(text.contains(from.as_str()), "{}: `{from}` is not in {path}", case.display());
+                self.write(path, text.replacen(from.as_str(), to, 1));
+            }
+        }
+    }
+
     /// Runs `cyberkit <args>` in the project.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_cyberkit"))
@@ -77,4 +114,33 @@ pub fn stderr(output: &Output) -> String {
 
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The diagnostics a user reads, one block per diagnostic with its hint lines, leaving out the
+/// closing summary and the warnings about the reference data's unconfirmed contacts (so that
+/// confirming a phone number does not rewrite every case; they have their own test).
+pub fn diagnostics(stderr: &str) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    for line in stderr.lines() {
+        if line.starts_with("  ") {
+            if let Some(last) = blocks.last_mut() {
+                last.push('\n');
+                last.push_str(line);
+            }
+        } else {
+            blocks.push(line.to_string());
+        }
+    }
+    let mut report = String::new();
+    for block in blocks {
+        let reference_warning = block.starts_with("warning: content/reference/");
+        let summary = block.starts_with("checked ")
+            || block.starts_with("built ")
+            || block.starts_with("error: ") && block.contains(": nothing was written");
+        if !reference_warning && !summary {
+            report.push_str(&block);
+            report.push('\n');
+        }
+    }
+    report
 }

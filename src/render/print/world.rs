@@ -40,13 +40,7 @@ pub fn file_id(path: &str) -> FileId {
 impl Env {
     pub fn new(extra_templates: &[(&str, &str)]) -> anyhow::Result<Self> {
         let mut fonts = FontStore::new();
-        fonts.extend(typst_kit::fonts::embedded());
-        for face in [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF] {
-            fonts.extend(Font::iter(Bytes::new(face)).map(|f| {
-                let info = f.info().clone();
-                (f, info)
-            }));
-        }
+        fonts.extend(crate::fonts::faces());
         anyhow::ensure!(fonts.book().contains_family(&SANS.to_lowercase()), "the embedded font {SANS} did not load");
         let sources = TEMPLATES
             .iter()
