@@ -2,7 +2,7 @@
 // and runs axe-core's WCAG 2.1 A/AA rules on each; fails on any serious or critical violation,
 // and on any request that leaves the site (the page is opened from file://).
 //
-// usage: node scripts/check-a11y.mjs OUTPUT_DIR   (npm install playwright-core axe-core)
+// usage: node scripts/check-a11y.mjs OUTPUT_DIR   (npm ci --prefix scripts)
 import { chromium } from "playwright-core";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -49,4 +49,4 @@ for (const width of [360, 1280]) {
 }
 await browser.close();
 console.log(`${pages.length} pages at 360 and 1280 px: ${failures} problems`);
-process.exit(failures ? 1 : 0);
+process.exit(failures || pages.length === 0 ? 1 : 0);

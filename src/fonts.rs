@@ -30,6 +30,31 @@ pub fn can_print(c: char) -> bool {
     COVERAGE.get_or_init(|| faces().map(|(_, info)| info.coverage).collect()).iter().any(|cov| cov.contains(c as u32))
 }
 
+/// The name of a character that takes no room on the page but changes the text: spaces of no
+/// width, and the controls of writing direction that make a value read other than it is stored.
+/// The zero-width joiners stay allowed, since some scripts need them.
+pub fn invisible(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "zero width space",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{202A}' => "left-to-right embedding",
+        '\u{202B}' => "right-to-left embedding",
+        '\u{202C}' => "pop directional formatting",
+        '\u{202D}' => "left-to-right override",
+        '\u{202E}' => "right-to-left override",
+        '\u{2060}' => "word joiner",
+        '\u{2061}'..='\u{2064}' => "invisible operator",
+        '\u{2066}' => "left-to-right isolate",
+        '\u{2067}' => "right-to-left isolate",
+        '\u{2068}' => "first strong isolate",
+        '\u{2069}' => "pop directional isolate",
+        '\u{FEFF}' => "zero width no-break space",
+        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::can_print;

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 pub use i18n::RawLanguage;
-pub use module::{RawModule, split_front_matter};
+pub use module::{RawModule, body_problem as module_body_problem, split_front_matter};
 pub use profile::{RawCsirt, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher};
 pub use reference::{RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced};
 
@@ -62,6 +62,17 @@ pub fn content(project: &Project, diags: &mut Diagnostics) -> anyhow::Result<Raw
         }
     }
     Ok(RawContent { languages, reference, modules, unreadable_modules })
+}
+
+/// Reads a profile's text as if it were the file `path` (for the fuzzers and tests).
+pub fn parse_profile(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<RawProfile> {
+    profile::load(path, &UserFile { path: path.to_path_buf(), text: text.to_string() }, diags)
+}
+
+/// Reads a module's text as if it were the file `path`, `content/modules/<id>.<lang>.md` (for
+/// the fuzzers and tests).
+pub fn parse_module(path: &Path, text: &str, diags: &mut Diagnostics) -> Option<RawModule> {
+    module::load(&UserFile { path: path.to_path_buf(), text: text.to_string() }, diags)
 }
 
 /// Reads one profile.

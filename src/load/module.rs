@@ -133,7 +133,7 @@ pub const MAX_NESTING: usize = 6;
 /// The first thing in a module's body that no document can show: lists and quotes nested too
 /// deep, a character none of the kit's fonts has, a link that is not to a web page or an
 /// e-mail address, an image. Its byte offset, the message and a hint.
-fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
+pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, placeholder::markdown_options()).into_offset_iter() {
@@ -162,6 +162,15 @@ fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
             Event::Text(text) | Event::Code(text) => {
                 // Text events borrow from the source when they can; the offset of an escaped or
                 // merged one is its event's start.
+                if let Some((c, name)) = text.chars().find_map(|c| crate::fonts::invisible(c).map(|n| (c, n))) {
+                    let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
+                    let message = format!("the invisible character U+{:04X} ({name})", c as u32);
+                    return Some((
+                        offset,
+                        message,
+                        "remove it: it cannot be seen on paper, and it can change how the text reads",
+                    ));
+                }
                 if let Some(c) = text.chars().find(|&c| !crate::fonts::can_print(c)) {
                     let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
                     let message =
@@ -214,6 +223,9 @@ mod tests {
             problem("a ![x](https://tracker.example/p.png)"),
             Some((2, "a module cannot show an image".to_string()))
         );
+        // Found by the markdown_typst fuzzer: Typst lays out a direction override as nothing.
+        let (at, message) = problem("\n- a\u{202d}a").expect("a problem");
+        assert_eq!((at, message.as_str()), (4, "the invisible character U+202D (left-to-right override)"));
         let (at, message) = problem("Le Wi-Fi 📶 du cabinet").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "`📶` (U+1F4F6) cannot be printed: none of the kit's fonts has it"));
     }

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::model::{Content, Lang, PLACEHOLDERS, Profile};
 
-/// Placeholder name -> the plain text that replaces it.
-#[derive(Debug, Clone)]
+/// Placeholder name -> the plain text that replaces it. The default has no values: each
+/// placeholder is left as written (for the fuzzers).
+#[derive(Debug, Clone, Default)]
 pub struct Placeholders {
     values: BTreeMap<&'static str, String>,
 }

@@ -77,7 +77,7 @@ pub(crate) fn text(
         );
         return None;
     }
-    if let Some((c, name)) = trimmed.chars().find_map(|c| invisible(c).map(|name| (c, name))) {
+    if let Some((c, name)) = trimmed.chars().find_map(|c| crate::fonts::invisible(c).map(|name| (c, name))) {
         diags.push(
             value
                 .at
@@ -131,7 +131,7 @@ pub(crate) fn shown(text: &str) -> String {
         .map(|c| {
             if c == '\n' {
                 "\\n".to_string()
-            } else if c.is_control() || invisible(c).is_some() || c.is_whitespace() && c != ' ' {
+            } else if c.is_control() || crate::fonts::invisible(c).is_some() || c.is_whitespace() && c != ' ' {
                 format!("\\u{{{:04X}}}", c as u32)
             } else {
                 c.to_string()
@@ -169,31 +169,6 @@ impl Shape {
             Shape::Note => usize::MAX,
         }
     }
-}
-
-/// The name of a character that takes no room on the page but changes the text: spaces of no
-/// width, and the controls of writing direction that make a value read other than it is stored.
-/// The zero-width joiners stay allowed, since some scripts need them.
-pub(crate) fn invisible(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{200B}' => "zero width space",
-        '\u{200E}' => "left-to-right mark",
-        '\u{200F}' => "right-to-left mark",
-        '\u{202A}' => "left-to-right embedding",
-        '\u{202B}' => "right-to-left embedding",
-        '\u{202C}' => "pop directional formatting",
-        '\u{202D}' => "left-to-right override",
-        '\u{202E}' => "right-to-left override",
-        '\u{2060}' => "word joiner",
-        '\u{2061}'..='\u{2064}' => "invisible operator",
-        '\u{2066}' => "left-to-right isolate",
-        '\u{2067}' => "right-to-left isolate",
-        '\u{2068}' => "first strong isolate",
-        '\u{2069}' => "pop directional isolate",
-        '\u{FEFF}' => "zero width no-break space",
-        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation",
-        _ => return None,
-    })
 }
 
 /// A text value that must be present and not blank.

@@ -59,11 +59,13 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyh
         field(
             "contact_csirt_label",
             profile.csirt.as_ref().map(|c| {
-                let mut text = c.name.get(lang).clone();
-                if let Some(phone) = c.confirmed_phone() {
-                    text = format!("{text} · {}", phone.display);
+                // Its number when confirmed, else its site: a reader always has a way to reach it.
+                let name = c.name.get(lang);
+                match (c.confirmed_phone(), c.confirmed_website()) {
+                    (Some(phone), _) => format!("{name} · {}", phone.display),
+                    (None, Some(site)) => format!("{name} · {}", site.without_scheme().trim_end_matches('/')),
+                    (None, None) => name.clone(),
                 }
-                text
             }),
         ),
     ];

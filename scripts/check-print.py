@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Checks the built print documents as a printer and a reader get them, with Debian's tools
+(qpdf, poppler-utils, zbar-tools), against what the profiles and the reference data say, read
+here on their own rather than from cyberkit's output:
+
+- every PDF passes `qpdf --check`; `pdfinfo` gives its paper, its page count and its tagging;
+- `pdftotext` finds on each poster and booklet the contacts the kit must print (the provider's
+  number, the CSIRT's confirmed number or site, 17Cyber, the practice's referent), and on each
+  notice its controller;
+- every QR code on every page, rendered with `pdftoppm` at 150 dpi and decoded by `zbarimg`,
+  carries exactly the URLs the document should carry, each also printed on the page.
+
+usage: scripts/check-print.py [OUTPUT_DIR] [PROJECT_DIR]
+"""
+
+import concurrent.futures
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "output")
+PROJECT = Path(sys.argv[2] if len(sys.argv) > 2 else ".")
+
+# Paper in PostScript points, as pdfinfo prints it, and the most pages a document may have.
+PAPER = {
+    "poster-a4": ("595.276 x 841.89", 1),
+    "poster-a3": ("841.89 x 1190.55", 1),
+    "notice": ("595.276 x 841.89", 1),
+    "checklist": ("595.276 x 841.89", 2),
+    "booklet": ("419.528 x 595.276", 64),
+    "booklet-imposed": ("841.89 x 595.276", 32),
+}
+QR_CONTACTS = ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"]
+
+
+def load_toml(path):
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+reference = PROJECT / "content" / "reference"
+CONTACTS = load_toml(reference / "contacts.toml")["contact"]
+CSIRTS = load_toml(reference / "csirts.toml")["csirt"]
+REGIONS = {r["slug"]: r for r in load_toml(reference / "regions.toml")["region"]}
+
+
+def confirmed(contact, field):
+    return contact.get(field) if field not in contact.get("unconfirmed", []) else None
+
+
+def dense(text):
+    """Text without white space, zero-width break points or hyphens: lines break anywhere, and
+    pdftotext joins a line that ends with `-` to the next as if the hyphen were hyphenation."""
+    return re.sub(r"[\s\u200b\u00ad-]", "", text)
+
+
+def without_scheme(url):
+    return re.sub(r"^https://", "", url).rstrip("/")
+
+
+def expectations(profile, lang):
+    """What each kind of document must show and carry, from the profile and the reference data."""
+    contacts = []
+    provider = profile.get("it_provider", {})
+    if provider.get("phone"):
+        contacts.append(provider["phone"])
+    csirt = profile.get("csirt")
+    if csirt is None:
+        region_csirt = REGIONS[profile["region"]].get("csirt")
+        csirt = CSIRTS.get(region_csirt) if region_csirt else None
+    if csirt is not None:
+        shown = confirmed(csirt, "phone") or (confirmed(csirt, "website") and without_scheme(csirt["website"]))
+        if shown:
+            contacts.append(shown)
+    contacts.append(without_scheme(CONTACTS["17cyber"]["website"]))
+    person = profile.get("practice", {}).get("contact_person")
+    if person:
+        contacts.append(person)
+    incident_qr = {CONTACTS[c]["website"] for c in QR_CONTACTS if confirmed(CONTACTS[c], "website")}
+    base = profile.get("site", {}).get("base_url")
+    notice_qr = {f"{base.rstrip('/')}/{lang}/privacy.html"} if base else set()
+    controller = profile.get("privacy", {}).get("controller") or profile.get("practice", {}).get("name")
+    return {
+        "poster-a4": (contacts, incident_qr),
+        "poster-a3": (contacts, incident_qr),
+        "booklet": (contacts, incident_qr),
+        "notice": ([controller] if controller else [], notice_qr),
+        "checklist": ([], set()),
+        "booklet-imposed": ([], None),
+    }
+
+
+def run(*args):
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+def check_pdf(pdf, expected):
+    """The problems of one PDF, and the number of QR codes read."""
+    problems = []
+    stem = pdf.stem
+    if run("qpdf", "--check", str(pdf)).returncode != 0:
+        problems.append("qpdf --check fails")
+    info = run("pdfinfo", str(pdf)).stdout
+    paper, max_pages = PAPER[stem]
+    if not re.search(rf"Page size:\s+{re.escape(paper)} pts", info):
+        problems.append(f"not on its paper ({paper}): {re.search(r'Page size:.*', info)}")
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    if not 1 <= pages <= max_pages:
+        problems.append(f"{pages} pages")
+    tagged = re.search(r"Tagged:\s+yes", info) is not None
+    # The imposed booklet embeds the booklet's pages, which PDF/UA forbids: it is untagged.
+    if tagged != (stem != "booklet-imposed"):
+        problems.append("tagged" if tagged else "not tagged")
+    if not re.search(r"Title:\s+\S", info):
+        problems.append("no title")
+    text = dense(run("pdftotext", str(pdf), "-").stdout)
+    shows, carries = expected
+    for value in shows:
+        if dense(value) not in text:
+            problems.append(f"does not show `{value}`")
+    codes = []
+    if carries is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), f"{tmp}/page"], check=True)
+            for png in sorted(Path(tmp).glob("page*.png")):
+                out = run("zbarimg", "-q", "--raw", str(png)).stdout
+                codes += [line for line in out.splitlines() if line]
+        # Each code once: the posters and the notice have one page, the booklet puts its codes
+        # on the back cover.
+        if sorted(codes) != sorted(carries):
+            problems.append(f"QR codes {sorted(codes)}, expected {sorted(carries)}")
+        for url in set(codes):
+            if dense(without_scheme(url)) not in text:
+                problems.append(f"QR code {url} is not printed as text")
+    return problems, len(codes)
+
+
+def main():
+    jobs = []
+    for manifest in sorted(OUT.glob("*/manifest.json")):
+        kit = manifest.parent
+        profile_id = json.loads(manifest.read_text())["profile"]
+        profile = load_toml(PROJECT / "profiles" / f"{profile_id}.toml")
+        for lang_dir in sorted((kit / "print").iterdir()):
+            expected = expectations(profile, lang_dir.name)
+            for pdf in sorted(lang_dir.glob("*.pdf")):
+                jobs.append((pdf, expected[pdf.stem]))
+    failures = 0
+    codes = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for (pdf, _), (problems, count) in zip(jobs, pool.map(lambda job: check_pdf(*job), jobs)):
+            codes += count
+            for problem in problems:
+                failures += 1
+                print(f"{pdf}: {problem}")
+    print(f"{len(jobs)} PDFs, {codes} QR codes decoded: {failures} problems")
+    return 1 if failures or not jobs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
