@@ -21,11 +21,16 @@ pub fn faces() -> impl Iterator<Item = (Font, FontInfo)> {
     typst_kit::fonts::embedded().chain(noto)
 }
 
-/// Whether some embedded font has a glyph for `c`. Spaces and line breaks always print.
+/// Whether some embedded font has a glyph for `c`. Spaces and line breaks always print;
+/// control characters never do.
 pub fn can_print(c: char) -> bool {
     static COVERAGE: OnceLock<Vec<Coverage>> = OnceLock::new();
     if c.is_whitespace() {
         return true;
+    }
+    // Fonts map NUL and other controls to an empty glyph: they "print" as nothing.
+    if c.is_control() {
+        return false;
     }
     COVERAGE.get_or_init(|| faces().map(|(_, info)| info.coverage).collect()).iter().any(|cov| cov.contains(c as u32))
 }
@@ -65,7 +70,7 @@ mod tests {
         {
             assert!(can_print(c), "{c:?}");
         }
-        for c in ['🦴', '😀', '診', '\u{10ffff}'] {
+        for c in ['🦴', '😀', '診', '\u{10ffff}', '\0', '\u{7}'] {
             assert!(!can_print(c), "{c:?}");
         }
     }

@@ -171,6 +171,11 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
                         "remove it: it cannot be seen on paper, and it can change how the text reads",
                     ));
                 }
+                if let Some(c) = text.chars().find(|&c| c.is_control() && !c.is_whitespace()) {
+                    let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
+                    let message = format!("the control character U+{:04X}", c as u32);
+                    return Some((offset, message, "remove it; it cannot be printed"));
+                }
                 if let Some(c) = text.chars().find(|&c| !crate::fonts::can_print(c)) {
                     let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
                     let message =
@@ -226,6 +231,9 @@ mod tests {
         // Found by the markdown_typst fuzzer: Typst lays out a direction override as nothing.
         let (at, message) = problem("\n- a\u{202d}a").expect("a problem");
         assert_eq!((at, message.as_str()), (4, "the invisible character U+202D (left-to-right override)"));
+        // Also the fuzzer's: fonts draw NUL as nothing.
+        let (at, message) = problem("assurance\u{0}\u{0}AElig").expect("a problem");
+        assert_eq!((at, message.as_str()), (9, "the control character U+0000"));
         let (at, message) = problem("Le Wi-Fi 📶 du cabinet").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "`📶` (U+1F4F6) cannot be printed: none of the kit's fonts has it"));
     }
