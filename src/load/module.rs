@@ -129,13 +129,15 @@ pub fn load(file: &UserFile, diags: &mut Diagnostics) -> Option<RawModule> {
 /// How deep lists and quotes may nest in a module: deeper than this no reader follows, and
 /// the printed documents would need a layout for it.
 pub const MAX_NESTING: usize = 6;
+/// How deep emphasis and links may nest: `***bold italic***` is two.
+pub const MAX_INLINE_NESTING: usize = 4;
 
 /// The first thing in a module's body that no document can show: lists and quotes nested too
 /// deep, a character none of the kit's fonts has, a link that is not to a web page or an
 /// e-mail address, an image. Its byte offset, the message and a hint.
 pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-    let mut depth = 0usize;
+    let (mut depth, mut inline) = (0usize, 0usize);
     for (event, range) in Parser::new_ext(body, placeholder::markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
@@ -158,6 +160,16 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
             Event::Start(Tag::Image { .. }) => {
                 let message = "a module cannot show an image".to_string();
                 return Some((range.start, message, "remove it, or say in words what it shows"));
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }) => {
+                inline += 1;
+                if inline > MAX_INLINE_NESTING {
+                    let message = format!("emphasis and links nest more than {MAX_INLINE_NESTING} levels deep here");
+                    return Some((range.start, message, "keep one emphasis: `**bold**` or `*italic*`"));
+                }
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
+                inline = inline.saturating_sub(1);
             }
             Event::Text(text) | Event::Code(text) => {
                 // Text events borrow from the source when they can; the offset of an escaped or
@@ -231,6 +243,10 @@ mod tests {
         // Found by the markdown_typst fuzzer: Typst lays out a direction override as nothing.
         let (at, message) = problem("\n- a\u{202d}a").expect("a problem");
         assert_eq!((at, message.as_str()), (4, "the invisible character U+202D (left-to-right override)"));
+        // The fuzzer's too: deep emphasis exceeded Typst's show rule depth.
+        assert_eq!(problem("***bold italic*** ~~**[*x*](https://a.fr)**~~"), None);
+        let deep = "_".repeat(200) + "x" + &"_".repeat(200);
+        assert_eq!(problem(&deep), Some((8, "emphasis and links nest more than 4 levels deep here".to_string())));
         // Also the fuzzer's: fonts draw NUL as nothing.
         let (at, message) = problem("assurance\u{0}\u{0}AElig").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "the control character U+0000"));
