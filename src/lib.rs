@@ -14,6 +14,7 @@
 //! [`check`] runs the first two stages; the binary in `main.rs` prints the [`Diagnostics`] and
 //! chooses the exit code.
 
+pub mod build;
 pub mod diag;
 pub mod fonts;
 pub mod list;
@@ -152,44 +153,9 @@ pub fn today() -> anyhow::Result<Date> {
     Ok(timestamp.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
-/// Builds the kits of checked profiles into `out`: plans them, renders every kit in memory, and
-/// only then writes them, so that a failure leaves the output folder as it was.
-pub fn build(checked: &Checked, out: &Path, shown: &Path) -> anyhow::Result<String> {
-    let kits = plan::plan(checked, document_date(&checked.content)?);
-    let site = render::site::Site::new()?;
-    let print = render::print::Print::new()?;
-    // Print first: the site's downloads page lists its documents.
-    let renderers: [&dyn render::Renderer; 2] = [&print, &site];
-    let mut rendered = Vec::with_capacity(kits.len());
-    for kit in &kits {
-        let mut files = Vec::new();
-        for renderer in renderers {
-            let artifacts = renderer
-                .render(kit, &files)
-                .with_context(|| format!("the {} renderer failed on {}", renderer.name(), kit.profile.id))?;
-            files.extend(artifacts);
-        }
-        rendered.push((kit, files));
-    }
-    let count: usize = rendered.iter().map(|(_, files)| files.len()).sum();
-    for (kit, files) in rendered {
-        output::write_kit(out, &kit.profile.id, summary(kit), files)?;
-    }
-    let content = &checked.content;
-    let source = content.languages.source();
-    let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
-    output::write_file(out, &index)?;
-    Ok(format!(
-        "built {} {} ({count} files) into {}",
-        kits.len(),
-        if kits.len() == 1 { "kit" } else { "kits" },
-        shown.display()
-    ))
-}
-
 /// The date the documents carry: `SOURCE_DATE_EPOCH` when set, else the newest `updated` date of
 /// the content — never the clock, so that the same inputs give the same bytes.
-fn document_date(content: &Content) -> anyhow::Result<Date> {
+pub(crate) fn document_date(content: &Content) -> anyhow::Result<Date> {
     if std::env::var_os("SOURCE_DATE_EPOCH").is_some() {
         return today();
     }
@@ -197,7 +163,7 @@ fn document_date(content: &Content) -> anyhow::Result<Date> {
 }
 
 /// How a kit is listed on the output folder's index page.
-fn summary(kit: &plan::Kit<'_>) -> render::site::KitSummary {
+pub(crate) fn summary(kit: &plan::Kit<'_>) -> render::site::KitSummary {
     let content = kit.content;
     let profile = kit.profile;
     let lang = profile.languages.first().unwrap_or(content.languages.source());

@@ -58,8 +58,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 diags.push(file_error(&dir, "there is no profile to build", hint));
                 return Ok(finish(diags, String::new));
             }
-            let written = cyberkit::build(&checked, &out, &project.display(&out))?;
-            Ok(finish(diags, || written))
+            let report = cyberkit::build::build(&checked, &out, &Bar::new())?;
+            Ok(finish(diags, || {
+                format!(
+                    "built {} {} ({} documents, {} pages, {} files) into {} in {:.2} s",
+                    report.kits,
+                    plural(report.kits, "kit"),
+                    report.documents,
+                    report.pages,
+                    report.files,
+                    project.display(&out).display(),
+                    report.elapsed.as_secs_f64()
+                )
+            }))
         }
         Command::New { profile, profession, region } => {
             let Some(content) = cyberkit::content(&project, today, &mut diags)? else {
@@ -155,6 +166,37 @@ fn finish(diags: Diagnostics, done: impl FnOnce() -> String) -> ExitCode {
         let _ = writeln!(stderr, "{line}{tail}");
     }
     ExitCode::SUCCESS
+}
+
+/// The build's progress bar, on the terminal only: drawn on stderr, hidden when stderr is a
+/// pipe or a file, so that logs hold the closing line alone.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} kits  {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        Bar(bar)
+    }
+}
+
+impl cyberkit::build::Progress for Bar {
+    fn start(&self, kits: usize) {
+        self.0.set_length(kits as u64);
+    }
+
+    fn kit_done(&self, id: &str) {
+        self.0.set_message(id.to_string());
+        self.0.inc(1);
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -18,6 +18,14 @@ use crate::plan::Kit;
 pub struct Artifact {
     pub path: String,
     pub bytes: Vec<u8>,
+    /// A print document's number of pages; 0 for any other file.
+    pub pages: usize,
+}
+
+impl Artifact {
+    pub fn file(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Artifact { path: path.into(), bytes, pages: 0 }
+    }
 }
 
 /// What every renderer offers: a name for messages, and a kit's files. `earlier` holds what the

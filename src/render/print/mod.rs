@@ -219,8 +219,8 @@ fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<Value>, 
 /// A compiled document's files: the PDF and its thumbnail.
 fn artifacts(lang: &Lang, stem: &str, compiled: compile::Compiled) -> [Artifact; 2] {
     [
-        Artifact { path: format!("print/{lang}/{stem}.pdf"), bytes: compiled.pdf },
-        Artifact { path: format!("print/{lang}/{stem}.png"), bytes: compiled.thumbnail },
+        Artifact { path: format!("print/{lang}/{stem}.pdf"), bytes: compiled.pdf, pages: compiled.pages },
+        Artifact::file(format!("print/{lang}/{stem}.png"), compiled.thumbnail),
     ]
 }
 

@@ -75,7 +75,7 @@ impl Site {
     fn page(&self, template: &str, path: &str, ctx: &tera::Context) -> anyhow::Result<Artifact> {
         let html =
             self.tera.render(template, ctx).with_context(|| format!("failed to render {path} with {template}"))?;
-        Ok(Artifact { path: path.to_string(), bytes: html.into_bytes() })
+        Ok(Artifact::file(path, html.into_bytes()))
     }
 }
 
@@ -85,9 +85,9 @@ impl Renderer for Site {
     }
 
     fn render(&self, kit: &Kit<'_>, earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
-        let mut files = vec![Artifact { path: "assets/style.css".into(), bytes: STYLE.as_bytes().to_vec() }];
+        let mut files = vec![Artifact::file("assets/style.css", STYLE.as_bytes().to_vec())];
         if let Some(logo) = kit.profile.publisher.as_ref().and_then(|p| p.logo.as_ref()) {
-            files.push(Artifact { path: "assets/logo.png".into(), bytes: logo.png.clone() });
+            files.push(Artifact::file("assets/logo.png", logo.png.clone()));
         }
         for lang in &kit.profile.languages {
             let pages = views::Pages::new(kit, lang, earlier);

@@ -1,0 +1,119 @@
+//! The build: every planned kit rendered and written, kits in parallel.
+//!
+//! The renderers share one Typst environment and one Tera instance, built once per process; each
+//! worker thread renders a whole kit (its print documents, then its site) and hands it to the
+//! write stage, which swaps it in whole. Kits of one profession are queued together, so that
+//! Typst's memoised layout of their shared modules serves the next kit; results that the last
+//! kits did not use are evicted, which keeps memory flat however many kits are built.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::plan::Kit;
+use crate::render::{self, Renderer as _};
+use crate::{Checked, output, plan};
+
+/// A Typst result unused while this many kits were built is dropped from the memo cache.
+const MEMO_AGE: usize = 8;
+
+/// Deep documents recurse deeply in Typst's layout; the default 2 MiB stack is not enough.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// What the caller sees of the build as it goes: one call per kit done.
+pub trait Progress: Sync {
+    fn start(&self, kits: usize);
+    fn kit_done(&self, id: &str);
+}
+
+/// Nothing to show: for tests and piped output.
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _: usize) {}
+    fn kit_done(&self, _: &str) {}
+}
+
+/// What was built.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub kits: usize,
+    pub files: usize,
+    /// Print documents (PDFs) and their pages.
+    pub documents: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+/// Builds the kits of checked profiles into `out`, in parallel, each swapped in whole when it is
+/// done: a kit that fails leaves its previous version in place, and the first failure stops
+/// the build.
+pub fn build(checked: &Checked, out: &Path, progress: &dyn Progress) -> anyhow::Result<Report> {
+    let start = Instant::now();
+    let mut kits = plan::plan(checked, crate::document_date(&checked.content)?);
+    // Kits that share most of their documents follow each other: a profession's kits differ
+    // only in their contacts.
+    kits.sort_by(|a, b| {
+        (&a.profile.profession.slug, &a.profile.languages, &a.profile.id).cmp(&(
+            &b.profile.profession.slug,
+            &b.profile.languages,
+            &b.profile.id,
+        ))
+    });
+    let site = render::site::Site::new()?;
+    let print = render::print::Print::new()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build()
+        .context("failed to start the worker threads")?;
+    progress.start(kits.len());
+    let reports: Vec<Report> = pool.install(|| {
+        kits.par_iter()
+            .with_max_len(1)
+            .map(|kit| {
+                let report = build_kit(kit, &print, &site, out)?;
+                progress.kit_done(&kit.profile.id);
+                comemo::evict(MEMO_AGE);
+                Ok(report)
+            })
+            .collect::<anyhow::Result<Vec<Report>>>()
+    })?;
+    comemo::evict(0);
+    let content = &checked.content;
+    let source = content.languages.source();
+    let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
+    output::write_file(out, &index)?;
+    let mut total = reports.into_iter().fold(Report::default(), |mut total, r| {
+        total.kits += r.kits;
+        total.files += r.files;
+        total.documents += r.documents;
+        total.pages += r.pages;
+        total
+    });
+    total.elapsed = start.elapsed();
+    Ok(total)
+}
+
+/// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
+fn build_kit(
+    kit: &Kit<'_>,
+    print: &render::print::Print,
+    site: &render::site::Site,
+    out: &Path,
+) -> anyhow::Result<Report> {
+    let id = &kit.profile.id;
+    let mut files = print.render(kit, &[]).with_context(|| format!("the print renderer failed on {id}"))?;
+    let pages = site.render(kit, &files).with_context(|| format!("the site renderer failed on {id}"))?;
+    files.extend(pages);
+    let report = Report {
+        kits: 1,
+        files: files.len(),
+        documents: files.iter().filter(|f| f.pages > 0).count(),
+        pages: files.iter().map(|f| f.pages).sum(),
+        elapsed: Duration::ZERO,
+    };
+    output::write_kit(out, id, crate::summary(kit), files)?;
+    Ok(report)
+}
