@@ -1,11 +1,11 @@
 //! The write stage, the only code that touches the output folder.
 //!
-//! A kit is written whole into a staging folder beside its final place, with its
+//! A kit is written whole into a staging folder beside the output folder, with its
 //! `manifest.json`, then swapped in by renaming: a build that fails or is stopped half-way
 //! leaves the previous kit as it was, and a kit never mixes files of two builds.
 
 use std::fs;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use serde::{Deserialize, Serialize};
@@ -43,20 +43,24 @@ pub fn unusable(out: &Path) -> Option<crate::diag::Diagnostic> {
     ))
 }
 
-/// Writes one kit into `out/<id>/`, replacing the previous one whole.
+/// Where kits are written before they are swapped in: a hidden folder beside the output folder
+/// (`.output.staging/` for `output/`), on the same file system so that the swap is a rename, and
+/// outside it so that the output folder never holds a half-written file.
+pub fn staging_dir(out: &Path) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    parent.join(format!(".{name}.staging"))
+}
+
+/// Writes one kit into `out/<id>/`, replacing the previous one whole: the kit is written in the
+/// staging folder, then exchanged with the previous one in a single rename, so that at every
+/// moment `out/<id>/` is one complete kit, the old or the new.
 pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artifact>) -> anyhow::Result<()> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     fs::create_dir_all(out).with_context(|| format!("failed to create {}", out.display()))?;
-    let staging = out.join(format!(".staging-{id}"));
-    let old = out.join(format!(".old-{id}"));
+    let staging = staging_dir(out).join(id);
     let target = out.join(id);
-    for leftover in [&staging, &old] {
-        if leftover.is_dir() {
-            fs::remove_dir_all(leftover).with_context(|| format!("failed to remove {}", leftover.display()))?;
-        } else if leftover.exists() {
-            fs::remove_file(leftover).with_context(|| format!("failed to remove {}", leftover.display()))?;
-        }
-    }
+    remove(&staging)?;
     let mut listed = Vec::with_capacity(files.len());
     for file in &files {
         let relative = Path::new(&file.path);
@@ -77,14 +81,50 @@ pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artif
     let manifest = Manifest { profile: id.to_string(), summary, files: listed };
     let json = serde_json::to_vec_pretty(&manifest).context("failed to serialise the manifest")?;
     fs::write(staging.join(MANIFEST), json).with_context(|| format!("failed to write the manifest of {id}"))?;
-    if target.exists() {
-        fs::rename(&target, &old).with_context(|| format!("failed to move {} aside", target.display()))?;
-    }
-    fs::rename(&staging, &target).with_context(|| format!("failed to move the new {} into place", target.display()))?;
-    if old.exists() {
-        fs::remove_dir_all(&old).with_context(|| format!("failed to remove {}", old.display()))?;
-    }
+    swap_in(&staging, &target)?;
+    // The staging path now holds the previous kit, if there was one.
+    remove(&staging)?;
+    let parent = staging_dir(out);
+    // Left when empty: another build may be writing there.
+    let _ = fs::remove_dir(parent);
     Ok(())
+}
+
+/// Puts `staging` at `target`. Where the system can exchange two folders in one step (Linux), the
+/// previous kit ends up at `staging`; elsewhere it is moved aside first, for an instant.
+fn swap_in(staging: &Path, target: &Path) -> anyhow::Result<()> {
+    let context = || format!("failed to move the new {} into place", target.display());
+    if target.is_dir() {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{CWD, RenameFlags, renameat_with};
+            match renameat_with(CWD, staging, CWD, target, RenameFlags::EXCHANGE) {
+                Ok(()) => return Ok(()),
+                // A file system without the exchange: fall back to two renames.
+                Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
+                Err(e) => return Err(std::io::Error::from(e)).with_context(context),
+            }
+        }
+        let aside = staging.with_extension("old");
+        remove(&aside)?;
+        fs::rename(target, &aside).with_context(|| format!("failed to move {} aside", target.display()))?;
+        fs::rename(staging, target).with_context(context)?;
+        return fs::rename(&aside, staging).with_context(|| format!("failed to move {} back", aside.display()));
+    }
+    remove(target)?;
+    fs::rename(staging, target).with_context(context)
+}
+
+/// Removes a file or folder, if it is there.
+fn remove(path: &Path) -> anyhow::Result<()> {
+    let result = if path.is_dir() {
+        fs::remove_dir_all(path)
+    } else if path.symlink_metadata().is_ok() {
+        fs::remove_file(path)
+    } else {
+        return Ok(());
+    };
+    result.with_context(|| format!("failed to remove {}", path.display()))
 }
 
 /// The kits present in the output folder, from their manifests, in name order.
@@ -106,8 +146,11 @@ pub fn kits(out: &Path) -> anyhow::Result<Vec<KitSummary>> {
 /// it is never seen half-written.
 pub fn write_file(out: &Path, file: &Artifact) -> anyhow::Result<()> {
     let path = out.join(&file.path);
-    let temp = out.join(format!(".{}.tmp", file.path));
+    let staging = staging_dir(out);
+    fs::create_dir_all(&staging).with_context(|| format!("failed to create {}", staging.display()))?;
+    let temp = staging.join(&file.path);
     fs::write(&temp, &file.bytes).with_context(|| format!("failed to write {}", temp.display()))?;
     fs::rename(&temp, &path).with_context(|| format!("failed to write {}", path.display()))?;
+    let _ = fs::remove_dir(staging);
     Ok(())
 }
