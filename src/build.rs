@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use crate::fingerprint::ContentHashes;
 use crate::plan::Kit;
+use crate::project::Project;
 use crate::render::{self, Renderer as _};
 use crate::{Checked, output, plan};
 
@@ -36,10 +38,19 @@ impl Progress for Quiet {
     fn kit_done(&self, _: &str) {}
 }
 
+/// How to build.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Options {
+    /// Rebuild every kit, even those whose manifest says they are up to date.
+    pub force: bool,
+}
+
 /// What was built.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Report {
     pub kits: usize,
+    /// Kits left as they were: their inputs have not changed since they were built.
+    pub unchanged: usize,
     pub files: usize,
     /// Print documents (PDFs) and their pages.
     pub documents: usize,
@@ -50,8 +61,16 @@ pub struct Report {
 /// Builds the kits of checked profiles into `out`, in parallel, each swapped in whole when it is
 /// done: a kit that fails leaves its previous version in place, and the first failure stops
 /// the build.
-pub fn build(checked: &Checked, out: &Path, progress: &dyn Progress) -> anyhow::Result<Report> {
+pub fn build(
+    project: &Project,
+    checked: &Checked,
+    out: &Path,
+    options: Options,
+    progress: &dyn Progress,
+) -> anyhow::Result<Report> {
     let start = Instant::now();
+    let hashes = ContentHashes::read(project)?;
+    output::clear_staging(out)?;
     let mut kits = plan::plan(checked, crate::document_date(&checked.content)?);
     // Kits that share most of their documents follow each other: a profession's kits differ
     // only in their contacts.
@@ -73,7 +92,12 @@ pub fn build(checked: &Checked, out: &Path, progress: &dyn Progress) -> anyhow::
         kits.par_iter()
             .with_max_len(1)
             .map(|kit| {
-                let report = build_kit(kit, &print, &site, out)?;
+                let inputs = hashes.kit(kit)?;
+                if !options.force && output::up_to_date(out, &kit.profile.id, &inputs) {
+                    progress.kit_done(&kit.profile.id);
+                    return Ok(Report { unchanged: 1, ..Report::default() });
+                }
+                let report = build_kit(kit, &inputs, &print, &site, out)?;
                 progress.kit_done(&kit.profile.id);
                 comemo::evict(MEMO_AGE);
                 Ok(report)
@@ -84,9 +108,13 @@ pub fn build(checked: &Checked, out: &Path, progress: &dyn Progress) -> anyhow::
     let content = &checked.content;
     let source = content.languages.source();
     let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
-    output::write_file(out, &index)?;
+    // Left untouched when it says the same: a build with nothing to do writes nothing.
+    if std::fs::read(out.join(&index.path)).ok().as_deref() != Some(&index.bytes[..]) {
+        output::write_file(out, &index)?;
+    }
     let mut total = reports.into_iter().fold(Report::default(), |mut total, r| {
         total.kits += r.kits;
+        total.unchanged += r.unchanged;
         total.files += r.files;
         total.documents += r.documents;
         total.pages += r.pages;
@@ -99,6 +127,7 @@ pub fn build(checked: &Checked, out: &Path, progress: &dyn Progress) -> anyhow::
 /// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
 fn build_kit(
     kit: &Kit<'_>,
+    inputs: &str,
     print: &render::print::Print,
     site: &render::site::Site,
     out: &Path,
@@ -109,11 +138,12 @@ fn build_kit(
     files.extend(pages);
     let report = Report {
         kits: 1,
+        unchanged: 0,
         files: files.len(),
         documents: files.iter().filter(|f| f.pages > 0).count(),
         pages: files.iter().map(|f| f.pages).sum(),
         elapsed: Duration::ZERO,
     };
-    output::write_kit(out, id, crate::summary(kit), files)?;
+    output::write_kit(out, id, inputs, crate::summary(kit), files)?;
     Ok(report)
 }

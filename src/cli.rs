@@ -26,6 +26,9 @@ pub enum Command {
         /// Where to write the kits, instead of `output/`.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Rebuild every kit, even those whose inputs have not changed since the last build.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {

@@ -16,6 +16,7 @@
 
 pub mod build;
 pub mod diag;
+pub mod fingerprint;
 pub mod fonts;
 pub mod list;
 pub mod load;

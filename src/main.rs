@@ -44,7 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format!("checked {count} {}, {modules} modules in {languages} languages", plural(count, "profile"))
             }))
         }
-        Command::Build { profiles, out } => {
+        Command::Build { profiles, out, force } => {
             let out = out.unwrap_or_else(|| project.output());
             // Reported with the input's problems, before any work: the previous kits stay.
             if let Some(problem) = cyberkit::output::unusable(&out) {
@@ -58,10 +58,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 diags.push(file_error(&dir, "there is no profile to build", hint));
                 return Ok(finish(diags, String::new));
             }
-            let report = cyberkit::build::build(&checked, &out, &Bar::new())?;
+            let options = cyberkit::build::Options { force };
+            let report = cyberkit::build::build(&project, &checked, &out, options, &Bar::new())?;
             Ok(finish(diags, || {
+                let unchanged =
+                    if report.unchanged > 0 { format!(", {} unchanged", report.unchanged) } else { String::new() };
                 format!(
-                    "built {} {} ({} documents, {} pages, {} files) into {} in {:.2} s",
+                    "built {} {}{unchanged} ({} documents, {} pages, {} files) into {} in {:.2} s",
                     report.kits,
                     plural(report.kits, "kit"),
                     report.documents,

@@ -26,6 +26,10 @@ pub struct ManifestFile {
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Manifest {
     pub profile: String,
+    /// The fingerprint of what the kit was built from (`fingerprint`); a manifest written by an
+    /// older cyberkit has none, and its kit is rebuilt.
+    #[serde(default)]
+    pub inputs: String,
     pub summary: KitSummary,
     pub files: Vec<ManifestFile>,
 }
@@ -55,7 +59,13 @@ pub fn staging_dir(out: &Path) -> PathBuf {
 /// Writes one kit into `out/<id>/`, replacing the previous one whole: the kit is written in the
 /// staging folder, then exchanged with the previous one in a single rename, so that at every
 /// moment `out/<id>/` is one complete kit, the old or the new.
-pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artifact>) -> anyhow::Result<()> {
+pub fn write_kit(
+    out: &Path,
+    id: &str,
+    inputs: &str,
+    summary: KitSummary,
+    mut files: Vec<Artifact>,
+) -> anyhow::Result<()> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     fs::create_dir_all(out).with_context(|| format!("failed to create {}", out.display()))?;
     let staging = staging_dir(out).join(id);
@@ -78,15 +88,14 @@ pub fn write_kit(out: &Path, id: &str, summary: KitSummary, mut files: Vec<Artif
             sha256: format!("{:x}", Sha256::digest(&file.bytes)),
         });
     }
-    let manifest = Manifest { profile: id.to_string(), summary, files: listed };
+    let manifest = Manifest { profile: id.to_string(), inputs: inputs.to_string(), summary, files: listed };
     let json = serde_json::to_vec_pretty(&manifest).context("failed to serialise the manifest")?;
     fs::write(staging.join(MANIFEST), json).with_context(|| format!("failed to write the manifest of {id}"))?;
     swap_in(&staging, &target)?;
     // The staging path now holds the previous kit, if there was one.
     remove(&staging)?;
-    let parent = staging_dir(out);
-    // Left when empty: another build may be writing there.
-    let _ = fs::remove_dir(parent);
+    // Removed once empty: the other workers may still be writing there.
+    let _ = fs::remove_dir(staging_dir(out));
     Ok(())
 }
 
@@ -115,6 +124,12 @@ fn swap_in(staging: &Path, target: &Path) -> anyhow::Result<()> {
     fs::rename(staging, target).with_context(context)
 }
 
+/// Removes what a build that was stopped half-way left in the staging folder: kits it never
+/// swapped in. Two builds into one output folder at the same time are not supported.
+pub fn clear_staging(out: &Path) -> anyhow::Result<()> {
+    remove(&staging_dir(out))
+}
+
 /// Removes a file or folder, if it is there.
 fn remove(path: &Path) -> anyhow::Result<()> {
     let result = if path.is_dir() {
@@ -125,6 +140,17 @@ fn remove(path: &Path) -> anyhow::Result<()> {
         return Ok(());
     };
     result.with_context(|| format!("failed to remove {}", path.display()))
+}
+
+/// Whether `out/<id>/` was built from `inputs` and still holds every file its manifest lists, at
+/// its size. Reads the manifest and looks at each file's size, nothing more: fast enough to ask
+/// of every kit on every build.
+pub fn up_to_date(out: &Path, id: &str, inputs: &str) -> bool {
+    let kit = out.join(id);
+    let Ok(text) = fs::read(kit.join(MANIFEST)) else { return false };
+    let Ok(manifest) = serde_json::from_slice::<Manifest>(&text) else { return false };
+    manifest.inputs == inputs
+        && manifest.files.iter().all(|f| fs::metadata(kit.join(&f.path)).is_ok_and(|m| m.len() == f.size))
 }
 
 /// The kits present in the output folder, from their manifests, in name order.
