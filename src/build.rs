@@ -39,10 +39,13 @@ impl Progress for Quiet {
 }
 
 /// How to build.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Options {
     /// Rebuild every kit, even those whose manifest says they are up to date.
     pub force: bool,
+    /// Also write each print document as a standalone Typst project into this folder:
+    /// `<dir>/<kit>/<lang>/<document>/`, with the fonts in `<dir>/fonts/`. Renders every kit.
+    pub emit_typst: Option<std::path::PathBuf>,
 }
 
 /// What was built.
@@ -82,7 +85,14 @@ pub fn build(
         ))
     });
     let site = render::site::Site::new()?;
-    let print = render::print::Print::new()?;
+    let print = match &options.emit_typst {
+        Some(dir) => {
+            output::write_sources(dir, &render::print::Print::fonts())?;
+            render::print::Print::emitting_sources()?
+        }
+        None => render::print::Print::new()?,
+    };
+    let reuse = !options.force && options.emit_typst.is_none();
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .build()
@@ -93,11 +103,11 @@ pub fn build(
             .with_max_len(1)
             .map(|kit| {
                 let inputs = hashes.kit(kit)?;
-                if !options.force && output::up_to_date(out, &kit.profile.id, &inputs) {
+                if reuse && output::up_to_date(out, &kit.profile.id, &inputs) {
                     progress.kit_done(&kit.profile.id);
                     return Ok(Report { unchanged: 1, ..Report::default() });
                 }
-                let report = build_kit(kit, &inputs, &print, &site, out)?;
+                let report = build_kit(kit, &inputs, &print, &site, out, options.emit_typst.as_deref())?;
                 progress.kit_done(&kit.profile.id);
                 comemo::evict(MEMO_AGE);
                 Ok(report)
@@ -131,9 +141,19 @@ fn build_kit(
     print: &render::print::Print,
     site: &render::site::Site,
     out: &Path,
+    emit_typst: Option<&Path>,
 ) -> anyhow::Result<Report> {
     let id = &kit.profile.id;
-    let mut files = print.render(kit, &[]).with_context(|| format!("the print renderer failed on {id}"))?;
+    let printed = print.render(kit, &[]).with_context(|| format!("the print renderer failed on {id}"))?;
+    let (sources, mut files): (Vec<_>, Vec<_>) =
+        printed.into_iter().partition(|f| f.path.starts_with(render::print::SOURCES));
+    if let Some(dir) = emit_typst {
+        let sources: Vec<_> = sources
+            .into_iter()
+            .map(|f| render::Artifact { path: format!("{id}/{}", &f.path[render::print::SOURCES.len()..]), ..f })
+            .collect();
+        output::write_sources(dir, &sources)?;
+    }
     let pages = site.render(kit, &files).with_context(|| format!("the site renderer failed on {id}"))?;
     files.extend(pages);
     let report = Report {

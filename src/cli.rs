@@ -29,6 +29,11 @@ pub enum Command {
         /// Rebuild every kit, even those whose inputs have not changed since the last build.
         #[arg(long)]
         force: bool,
+        /// Also write each print document as a standalone Typst project into DIR, to edit by
+        /// hand and compile with the Typst CLI: `typst compile --root DIR/<kit>/<lang>/<document>
+        /// --font-path DIR/fonts main.typ`.
+        #[arg(long, value_name = "DIR")]
+        emit_typst: Option<PathBuf>,
     },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {

@@ -44,7 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format!("checked {count} {}, {modules} modules in {languages} languages", plural(count, "profile"))
             }))
         }
-        Command::Build { profiles, out, force } => {
+        Command::Build { profiles, out, force, emit_typst } => {
             let out = out.unwrap_or_else(|| project.output());
             // Reported with the input's problems, before any work: the previous kits stay.
             if let Some(problem) = cyberkit::output::unusable(&out) {
@@ -58,7 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 diags.push(file_error(&dir, "there is no profile to build", hint));
                 return Ok(finish(diags, String::new));
             }
-            let options = cyberkit::build::Options { force };
+            let options = cyberkit::build::Options { force, emit_typst };
             let report = cyberkit::build::build(&project, &checked, &out, options, &Bar::new())?;
             Ok(finish(diags, || {
                 let unchanged =

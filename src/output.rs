@@ -124,6 +124,19 @@ fn swap_in(staging: &Path, target: &Path) -> anyhow::Result<()> {
     fs::rename(staging, target).with_context(context)
 }
 
+/// Writes files into a folder of the user's (`--emit-typst`), as they are: a working copy to
+/// edit and compile by hand, not a published kit.
+pub fn write_sources(dir: &Path, files: &[Artifact]) -> anyhow::Result<()> {
+    for file in files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("failed to create {}", parent.display()))?;
+        }
+        fs::write(&path, &file.bytes).with_context(|| format!("failed to write {}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// Removes what a build that was stopped half-way left in the staging folder: kits it never
 /// swapped in. Two builds into one output folder at the same time are not supported.
 pub fn clear_staging(out: &Path) -> anyhow::Result<()> {

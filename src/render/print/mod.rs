@@ -50,11 +50,53 @@ const DOCUMENTS: [(&str, &str); 5] = [
 /// The print renderer: the Typst environment, built once.
 pub struct Print {
     env: Env,
+    /// Also give each document as a standalone Typst project (`--emit-typst`).
+    emit_sources: bool,
 }
+
+/// Where the standalone Typst projects are among a kit's artifacts: `typst/<lang>/<stem>/`. The
+/// build writes them to the `--emit-typst` folder, not into the kit.
+pub const SOURCES: &str = "typst/";
 
 impl Print {
     pub fn new() -> anyhow::Result<Self> {
-        Ok(Print { env: Env::new(&DOCUMENTS)? })
+        Ok(Print { env: Env::new(&DOCUMENTS)?, emit_sources: false })
+    }
+
+    /// A renderer that also gives each document as a standalone Typst project, under
+    /// [`SOURCES`]: its template as `main.typ`, `common.typ`, its data as
+    /// `data/document.json`, its QR codes, logo and (for the imposed booklet) the booklet's PDF.
+    /// The Typst CLI compiles it to the same document with the fonts from [`fonts`].
+    pub fn emitting_sources() -> anyhow::Result<Self> {
+        Ok(Print { emit_sources: true, ..Print::new()? })
+    }
+
+    /// The font files the standalone projects need beside the Typst CLI's own: Noto Sans.
+    pub fn fonts() -> Vec<Artifact> {
+        [
+            ("NotoSans-Regular.ttf", notosans::REGULAR_TTF),
+            ("NotoSans-Bold.ttf", notosans::BOLD_TTF),
+            ("NotoSans-Italic.ttf", notosans::ITALIC_TTF),
+            ("NotoSans-BoldItalic.ttf", notosans::BOLD_ITALIC_TTF),
+        ]
+        .into_iter()
+        .map(|(name, bytes)| Artifact::file(format!("fonts/{name}"), bytes.to_vec()))
+        .collect()
+    }
+
+    /// A document's standalone Typst project.
+    fn sources(&self, lang: &Lang, job: &Job) -> anyhow::Result<Vec<Artifact>> {
+        let dir = format!("{SOURCES}{lang}/{}", job.stem);
+        let template = DOCUMENTS.iter().find(|(path, _)| *path == job.template).map_or("", |(_, text)| text);
+        let mut files = vec![
+            Artifact::file(format!("{dir}/main.typ"), template.as_bytes().to_vec()),
+            Artifact::file(format!("{dir}/common.typ"), world::TEMPLATES[0].1.as_bytes().to_vec()),
+            Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&job.data)?),
+        ];
+        for (path, bytes) in &job.files {
+            files.push(Artifact::file(format!("{dir}{path}"), bytes.clone()));
+        }
+        Ok(files)
     }
 
     /// The documents of a kit in one language, ready to compile.
@@ -172,8 +214,14 @@ impl Renderer for Print {
         for lang in &kit.profile.languages {
             for job in self.jobs(kit, lang)? {
                 let compiled = self.compile(kit, lang, &job, true)?;
+                if self.emit_sources {
+                    out.extend(self.sources(lang, &job)?);
+                }
                 if job.stem == "booklet" {
                     let imposed = self.imposed(kit, lang, &compiled)?;
+                    if self.emit_sources {
+                        out.extend(self.sources(lang, &imposed)?);
+                    }
                     let imposed = (self.compile(kit, lang, &imposed, false)?, imposed.stem);
                     out.extend(artifacts(lang, &job.stem, compiled));
                     out.extend(artifacts(lang, &imposed.1, imposed.0));

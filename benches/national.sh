@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The national benchmark: every profession in every region (10 × 18 URPS kits) plus 50 practices,
+# built in a temporary folder by the release binary, in one run:
+#   1. the cold full build (wall time, peak memory);
+#   2. the no-op rebuild;
+#   3. the rebuild after one profile changed;
+#   4. the same print documents compiled one by one by the Typst CLI from `--emit-typst`, two
+#      processes at a time, against our cold build: the ratio.
+# Not part of CI. Needs GNU time (`/usr/bin/time`) and, for step 4, the Typst CLI at the version
+# cyberkit embeds: `cargo install typst-cli --version 0.15.1 --locked` (skipped when absent).
+#
+# usage: benches/national.sh [PRACTICES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+practices=${1:-50}
+cargo build --release --locked -q
+bin=$PWD/target/release/cyberkit
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r content "$work/content"
+mkdir -p "$work/profiles/logos"
+cp profiles/logos/* "$work/profiles/logos/"
+cd "$work"
+
+mapfile -t professions < <(grep -A1 '^\[\[profession\]\]' content/reference/professions.toml | sed -n 's/^slug = "\(.*\)"/\1/p')
+mapfile -t regions < <(sed -n 's/^slug = "\(.*\)"/\1/p' content/reference/regions.toml)
+for p in "${professions[@]}"; do
+  for r in "${regions[@]}"; do
+    cat > "profiles/urps-$p-$r.toml" <<EOF
+profession = "$p"
+region = "$r"
+languages = ["fr", "en"]
+
+[publisher]
+name = "URPS $p $r"
+logo = "logos/$(ls profiles/logos | head -n 1)"
+EOF
+  done
+done
+for i in $(seq 1 "$practices"); do
+  p=${professions[$((i % ${#professions[@]}))]}
+  r=${regions[$((i * 7 % ${#regions[@]}))]}
+  n=$(printf '%02d' $((i % 100)))
+  cat > "profiles/cabinet-$i.toml" <<EOF
+profession = "$p"
+region = "$r"
+languages = ["fr", "en"]
+
+[practice]
+name = "Cabinet numéro $i"
+address = "$i rue des Essais, 44000 Nantes"
+phone = "02 61 91 10 $n"
+contact_person = "Camille Test"
+
+[it_provider]
+name = "Informatique Exemple $i"
+phone = "02 61 91 20 $n"
+EOF
+done
+kits=$(ls profiles/*.toml | wc -l)
+echo "$kits profiles: ${#professions[@]} professions × ${#regions[@]} regions, $practices practices"
+
+measure() { # label, command...: prints the closing line, wall time and peak memory
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" 2> "$work/log" > /dev/null || { cat "$work/log"; exit 1; }
+  read -r wall kb < "$work/time"
+  printf '%-22s %7.2f s  %5d MB   %s\n' "$label" "$wall" $((kb / 1024)) "$(tail -n 1 "$work/log")"
+}
+
+measure "cold full build" "$bin" build --out out
+measure "no-op rebuild" "$bin" build --out out
+sed -i 's/Cabinet numéro 1"/Cabinet numéro un"/' profiles/cabinet-1.toml
+measure "one profile changed" "$bin" build --out out
+
+if ! command -v typst > /dev/null; then
+  echo "typst CLI not found: skipping the side-by-side comparison"
+  exit 0
+fi
+typst --version
+"$bin" build --out out-emit --emit-typst emit 2> /dev/null
+documents=$(find emit -name main.typ | wc -l)
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+start=$(ms)
+"$bin" build --out out-cold --force 2> /dev/null
+ours=$(( $(ms) - start ))
+start=$(ms)
+find emit -name main.typ -printf '%h\n' | sort | xargs -P 2 -I{} \
+  typst compile --root {} --font-path emit/fonts --ignore-system-fonts {}/main.typ {}/out.pdf
+cli=$(( $(ms) - start ))
+echo "print documents: $documents"
+echo "cyberkit, whole build with --force (site included): $ours ms"
+echo "Typst CLI, the print documents alone, two at a time: $cli ms"
+python3 -c "print(f'ratio: {$cli / $ours:.1f}x')"
