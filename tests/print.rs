@@ -175,3 +175,46 @@ fn the_checklist_gathers_every_module_item() {
     let item = first_item.trim().trim_start_matches('"').trim_end_matches(',').trim_end_matches('"');
     assert!(text.contains(item), "no `{item}` in:\n{text}");
 }
+
+/// `--emit-typst` writes each document as a project that compiles to the same PDF: compiled here
+/// from the emitted files alone (its `main.typ`, `common.typ`, data and images), with the same
+/// identifier and date, it gives the kit's PDF byte for byte.
+#[test]
+fn an_emitted_typst_project_compiles_to_the_same_document() {
+    use cyberkit::render::print::{compile, world};
+    use typst::foundations::{Bytes, Datetime};
+
+    let project = TestProject::with_examples();
+    let output = project.run(&["build", "cabinet-des-tilleuls", "--emit-typst", "typst"]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(project.path().join("typst/fonts/NotoSans-Regular.ttf").is_file());
+    let date = Datetime::from_ymd(2026, 11, 23).expect("a date");
+    for (lang, stem, accessible) in
+        [("fr", "poster-a4", true), ("en", "booklet", true), ("fr", "booklet-imposed", false)]
+    {
+        let dir = project.path().join(format!("typst/cabinet-des-tilleuls/{lang}/{stem}"));
+        let main = std::fs::read_to_string(dir.join("main.typ")).expect("main.typ");
+        let common = std::fs::read_to_string(dir.join("common.typ")).expect("common.typ");
+        assert_eq!(common, include_str!("../templates/print/common.typ"));
+        let env = world::Env::new(&[("/main.typ", main.as_str())]).expect("an environment");
+        let mut files = std::collections::HashMap::new();
+        let mut stack = vec![dir.clone()];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("folder").filter_map(Result::ok) {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let virtual_path = format!("/{}", path.strip_prefix(&dir).expect("inside").display());
+                    files.insert(world::file_id(&virtual_path), Bytes::new(std::fs::read(&path).expect("file")));
+                }
+            }
+        }
+        let ident = format!("cyberkit/cabinet-des-tilleuls/print/{lang}/{stem}");
+        let compiled = compile::compile(&env.world("/main.typ", files, date), &ident, date, accessible)
+            .unwrap_or_else(|e| panic!("{lang}/{stem}: {e}"));
+        let built = std::fs::read(project.path().join(format!("output/cabinet-des-tilleuls/print/{lang}/{stem}.pdf")))
+            .expect("the kit's PDF");
+        assert!(compiled.pdf == built, "{lang}/{stem}: the emitted project gives another PDF");
+    }
+}
