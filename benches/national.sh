@@ -67,7 +67,9 @@ measure() { # label, command...: prints the closing line, wall time and peak mem
   printf '%-22s %7.2f s  %5d MB   %s\n' "$label" "$wall" $((kb / 1024)) "$(tail -n 1 "$work/log")"
 }
 
-measure "cold full build" "$bin" build --out out
+measure "cold full build" "$bin" build --out out --timings
+grep '^timings' "$work/log"
+echo "site pages: $(find out -name '*.html' | wc -l), PDFs: $(find out -name '*.pdf' | wc -l)"
 measure "no-op rebuild" "$bin" build --out out
 sed -i 's/Cabinet numéro 1"/Cabinet numéro un"/' profiles/cabinet-1.toml
 measure "one profile changed" "$bin" build --out out

@@ -59,6 +59,9 @@ pub struct Report {
     pub documents: usize,
     pub pages: usize,
     pub elapsed: Duration,
+    /// Time the workers spent in each renderer, summed over the workers.
+    pub print_time: Duration,
+    pub site_time: Duration,
 }
 
 /// Builds the kits of checked profiles into `out`, in parallel, each swapped in whole when it is
@@ -128,6 +131,8 @@ pub fn build(
         total.files += r.files;
         total.documents += r.documents;
         total.pages += r.pages;
+        total.print_time += r.print_time;
+        total.site_time += r.site_time;
         total
     });
     total.elapsed = start.elapsed();
@@ -144,6 +149,7 @@ fn build_kit(
     emit_typst: Option<&Path>,
 ) -> anyhow::Result<Report> {
     let id = &kit.profile.id;
+    let start = Instant::now();
     let printed = print.render(kit, &[]).with_context(|| format!("the print renderer failed on {id}"))?;
     let (sources, mut files): (Vec<_>, Vec<_>) =
         printed.into_iter().partition(|f| f.path.starts_with(render::print::SOURCES));
@@ -154,7 +160,10 @@ fn build_kit(
             .collect();
         output::write_sources(dir, &sources)?;
     }
+    let print_time = start.elapsed();
+    let start = Instant::now();
     let pages = site.render(kit, &files).with_context(|| format!("the site renderer failed on {id}"))?;
+    let site_time = start.elapsed();
     files.extend(pages);
     let report = Report {
         kits: 1,
@@ -163,6 +172,8 @@ fn build_kit(
         documents: files.iter().filter(|f| f.pages > 0).count(),
         pages: files.iter().map(|f| f.pages).sum(),
         elapsed: Duration::ZERO,
+        print_time,
+        site_time,
     };
     output::write_kit(out, id, inputs, crate::summary(kit), files)?;
     Ok(report)

@@ -34,6 +34,9 @@ pub enum Command {
         /// --font-path DIR/fonts main.typ`.
         #[arg(long, value_name = "DIR")]
         emit_typst: Option<PathBuf>,
+        /// Also print the time spent in each renderer (for benchmarks).
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {

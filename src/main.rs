@@ -44,7 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 format!("checked {count} {}, {modules} modules in {languages} languages", plural(count, "profile"))
             }))
         }
-        Command::Build { profiles, out, force, emit_typst } => {
+        Command::Build { profiles, out, force, emit_typst, timings } => {
             let out = out.unwrap_or_else(|| project.output());
             // Reported with the input's problems, before any work: the previous kits stay.
             if let Some(problem) = cyberkit::output::unusable(&out) {
@@ -60,6 +60,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let options = cyberkit::build::Options { force, emit_typst };
             let report = cyberkit::build::build(&project, &checked, &out, options, &Bar::new())?;
+            if timings {
+                eprintln!(
+                    "timings: print {:.2} s, site {:.2} s (summed over the workers)",
+                    report.print_time.as_secs_f64(),
+                    report.site_time.as_secs_f64()
+                );
+            }
             Ok(finish(diags, || {
                 let unchanged =
                     if report.unchanged > 0 { format!(", {} unchanged", report.unchanged) } else { String::new() };
