@@ -11,8 +11,9 @@
 //! write     the only code that touches output/               (output)
 //! ```
 //!
-//! [`check`] runs the first two stages; the binary in `main.rs` prints the [`Diagnostics`] and
-//! chooses the exit code.
+//! [`check`] runs the first two stages; [`build::build`] the last three, kits in parallel, each
+//! skipped when its [`fingerprint`] says it is up to date; the binary in `main.rs` prints the
+//! [`Diagnostics`] and chooses the exit code.
 
 pub mod build;
 pub mod diag;

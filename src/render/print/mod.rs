@@ -66,7 +66,7 @@ impl Print {
     /// A renderer that also gives each document as a standalone Typst project, under
     /// [`SOURCES`]: its template as `main.typ`, `common.typ`, its data as
     /// `data/document.json`, its QR codes, logo and (for the imposed booklet) the booklet's PDF.
-    /// The Typst CLI compiles it to the same document with the fonts from [`fonts`].
+    /// The Typst CLI compiles it to the same document with the fonts from [`Print::fonts`].
     pub fn emitting_sources() -> anyhow::Result<Self> {
         Ok(Print { emit_sources: true, ..Print::new()? })
     }
