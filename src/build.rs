@@ -1,7 +1,7 @@
 //! The build: every planned kit rendered and written, kits in parallel.
 //!
-//! The renderers share one Typst environment and one Tera instance, built once per process; each
-//! worker thread renders a whole kit (its print documents, then its site) and hands it to the
+//! The renderers share one Typst environment and one Tera instance, built once per process; one
+//! worker thread per core renders a whole kit (its print documents, then its site) and hands it to the
 //! write stage, which swaps it in whole. Kits of one profession are queued together, so that
 //! Typst's memoised layout of their shared modules serves the next kit; results that the last
 //! kits did not use are evicted, which keeps memory flat however many kits are built.
@@ -9,8 +9,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use anyhow::Context as _;
-use rayon::prelude::*;
 
 use crate::fingerprint::ContentHashes;
 use crate::plan::Kit;
@@ -21,8 +23,54 @@ use crate::{Checked, output, plan};
 /// A Typst result unused while this many kits were built is dropped from the memo cache.
 const MEMO_AGE: usize = 8;
 
-/// Deep documents recurse deeply in Typst's layout; the default 2 MiB stack is not enough.
+/// Deep documents recurse deeply in Typst's layout; the default 2 MiB stack is not enough. It is
+/// address space, not memory, until it is used.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Runs `work` on every kit, in order, on one worker thread per core, and returns the results in
+/// the kits' order; the first failure stops the workers taking new kits.
+///
+/// Each worker takes the next kit from a shared counter. Rayon's `par_iter` would be simpler, but
+/// a rayon worker that waits inside Typst's own parallel code steals other kits onto its stack,
+/// so that dozens of kits end up half-done at once, holding their memory.
+fn in_parallel<T: Send>(
+    kits: &[Kit<'_>],
+    work: impl Fn(&Kit<'_>) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<T>> {
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let done = Mutex::new(Vec::with_capacity(kits.len()));
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(kits.len().max(1));
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let mut handles = Vec::new();
+        for _ in 0..workers {
+            let worker = std::thread::Builder::new().name("cyberkit-kit".into()).stack_size(WORKER_STACK);
+            handles.push(
+                worker
+                    .spawn_scoped(scope, || {
+                        while !failed.load(Ordering::Relaxed) {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(kit) = kits.get(i) else { break };
+                            let result = work(kit);
+                            failed.fetch_or(result.is_err(), Ordering::Relaxed);
+                            done.lock().unwrap_or_else(|e| e.into_inner()).push((i, result));
+                        }
+                    })
+                    .context("failed to start a worker thread")?,
+            );
+        }
+        for handle in handles {
+            // A worker that panicked: let the panic go on, as it would without threads.
+            if let Err(panic) = handle.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        Ok(())
+    })?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
+}
 
 /// What the caller sees of the build as it goes: one call per kit done.
 pub trait Progress: Sync {
@@ -96,27 +144,22 @@ pub fn build(
         None => render::print::Print::new()?,
     };
     let reuse = !options.force && options.emit_typst.is_none();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK)
-        .build()
-        .context("failed to start the worker threads")?;
+    // Typst's own parallel work (in layout and PDF export) runs on rayon's global pool; its
+    // threads get the same large stack. An error means the pool already exists: keep it.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK).build_global();
     progress.start(kits.len());
-    let reports: Vec<Report> = pool.install(|| {
-        kits.par_iter()
-            .with_max_len(1)
-            .map(|kit| {
-                let inputs = hashes.kit(kit)?;
-                if reuse && output::up_to_date(out, &kit.profile.id, &inputs) {
-                    progress.kit_done(&kit.profile.id);
-                    return Ok(Report { unchanged: 1, ..Report::default() });
-                }
-                let report = build_kit(kit, &inputs, &print, &site, out, options.emit_typst.as_deref())?;
-                progress.kit_done(&kit.profile.id);
-                comemo::evict(MEMO_AGE);
-                Ok(report)
-            })
-            .collect::<anyhow::Result<Vec<Report>>>()
-    })?;
+    let kit_report = |kit: &Kit<'_>| -> anyhow::Result<Report> {
+        let inputs = hashes.kit(kit)?;
+        if reuse && output::up_to_date(out, &kit.profile.id, &inputs) {
+            progress.kit_done(&kit.profile.id);
+            return Ok(Report { unchanged: 1, ..Report::default() });
+        }
+        let report = build_kit(kit, &inputs, &print, &site, out, options.emit_typst.as_deref())?;
+        progress.kit_done(&kit.profile.id);
+        comemo::evict(MEMO_AGE);
+        Ok(report)
+    };
+    let reports = in_parallel(&kits, kit_report)?;
     comemo::evict(0);
     let content = &checked.content;
     let source = content.languages.source();
