@@ -11,12 +11,12 @@
 //! write     the only code that touches output/               (output)
 //! ```
 //!
-//! [`check`] runs the first two stages; [`build::build`] the last three, kits in parallel, each
+//! [`check`] runs the first two stages; [`build`] (the build driver, `driver.rs`) the last three, kits in parallel, each
 //! skipped when its [`fingerprint`] says it is up to date; the binary in `main.rs` prints the
 //! [`Diagnostics`] and chooses the exit code.
 
-pub mod build;
 pub mod diag;
+pub mod driver;
 pub mod fingerprint;
 pub mod fonts;
 pub mod list;
@@ -29,6 +29,8 @@ pub mod project;
 pub mod render;
 pub mod starter;
 pub mod validate;
+
+pub use driver::build;
 
 use std::path::{Path, PathBuf};
 

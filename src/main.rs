@@ -58,8 +58,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 diags.push(file_error(&dir, "there is no profile to build", hint));
                 return Ok(finish(diags, String::new));
             }
-            let options = cyberkit::build::Options { force, emit_typst };
-            let report = cyberkit::build::build(&project, &checked, &out, options, &Bar::new())?;
+            let options = cyberkit::driver::Options { force, emit_typst };
+            let report = cyberkit::driver::build(&project, &checked, &out, options, &Bar::new())?;
             if timings {
                 eprintln!(
                     "timings: print {:.2} s, site {:.2} s (summed over the workers)",
@@ -192,7 +192,7 @@ impl Bar {
     }
 }
 
-impl cyberkit::build::Progress for Bar {
+impl cyberkit::driver::Progress for Bar {
     fn start(&self, kits: usize) {
         self.0.set_length(kits as u64);
     }

@@ -194,47 +194,36 @@ fn check_assertions(project: &TestProject, assertions: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let mut laid_out: BTreeMap<String, Vec<LaidOut>> = BTreeMap::new();
     for line in assertions.lines().filter(|l| !l.trim().is_empty()) {
-        let (what, rest) = line.split_once(' ').unwrap_or((line, ""));
+        // `what target: value`, or `file target`.
+        let (head, value) = line.split_once(": ").unwrap_or((line, ""));
+        let (what, target) = head.split_once(' ').unwrap_or((head, ""));
+        // A print document, `fr/poster-a4`, as laid out (once per language).
+        let mut document = |target: &str| {
+            let (lang, stem) = target.split_once('/').unwrap_or(("fr", target));
+            let docs = laid_out.entry(lang.to_string()).or_insert_with(|| lay_out(project, lang));
+            docs.iter().find(|d| d.stem == stem).map(|d| (d.text.clone(), d.pages))
+        };
         match what {
             "html" => {
-                let Some((path, text)) = rest.split_once(": ") else {
-                    failures.push(format!("bad assertion `{line}`"));
-                    continue;
-                };
-                let shown = std::fs::read_to_string(kit.join(path)).map(|html| page_text(&html)).unwrap_or_default();
-                if !shown.contains(&normalise(text)) {
-                    failures.push(format!("{path} does not show `{text}`:\n{shown}"));
+                let shown = std::fs::read_to_string(kit.join(target)).map(|html| page_text(&html)).unwrap_or_default();
+                if !shown.contains(&normalise(value)) {
+                    failures.push(format!("{target} does not show `{value}`:\n{shown}"));
                 }
             }
             "pdf" => {
-                let Some((doc, text)) = rest.split_once(": ") else {
-                    failures.push(format!("bad assertion `{line}`"));
-                    continue;
-                };
-                let (lang, stem) = doc.split_once('/').unwrap_or(("fr", doc));
-                let docs = laid_out.entry(lang.to_string()).or_insert_with(|| lay_out(project, lang));
-                let shown = docs.iter().find(|d| d.stem == stem).map(|d| d.text.clone()).unwrap_or_default();
-                if !shown.contains(&normalise(text)) {
-                    failures.push(format!("{doc} does not show `{text}`:\n{shown}"));
+                let shown = document(target).map(|(text, _)| text).unwrap_or_default();
+                if !shown.contains(&normalise(value)) {
+                    failures.push(format!("{target} does not show `{value}`:\n{shown}"));
                 }
             }
             "pages" => {
-                let Some((doc, count)) = rest.split_once(": ") else {
-                    failures.push(format!("bad assertion `{line}`"));
-                    continue;
-                };
-                let (lang, stem) = doc.split_once('/').unwrap_or(("fr", doc));
-                let docs = laid_out.entry(lang.to_string()).or_insert_with(|| lay_out(project, lang));
-                let pages = docs.iter().find(|d| d.stem == stem).map(|d| d.pages.to_string()).unwrap_or_default();
-                if pages != count {
-                    failures.push(format!("{doc} has {pages} pages, not {count}"));
+                let pages = document(target).map(|(_, pages)| pages.to_string()).unwrap_or_default();
+                if pages != value {
+                    failures.push(format!("{target} has {pages} pages, not {value}"));
                 }
             }
-            "file" => {
-                if !kit.join(rest).is_file() {
-                    failures.push(format!("no file {rest}"));
-                }
-            }
+            "file" if !kit.join(target).is_file() => failures.push(format!("no file {target}")),
+            "file" => {}
             _ => failures.push(format!("bad assertion `{line}`")),
         }
     }

@@ -42,7 +42,7 @@ pub(crate) fn top<'a>(name: &'a str) -> Key<'a> {
 }
 
 /// A text value: trimmed, and refused when it holds control characters (which no document can
-/// print) or, unless `multiline`, a line break; when it is too long for a document; when it holds
+/// print) or, unless its shape allows them, line breaks; when it is too long for a document; when it holds
 /// an invisible character; or when no embedded font has one of its characters. A blank value
 /// counts as absent.
 pub(crate) fn text(
@@ -56,65 +56,54 @@ pub(crate) fn text(
     if trimmed.is_empty() {
         return None;
     }
-    if !shape.multiline() && trimmed.contains(['\n', '\r']) {
-        diags.push(value.at.error(format!("{key} must fit on one line")).hint("remove the line breaks"));
-        return None;
-    }
-    if let Some(c) = trimmed.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        diags.push(
-            value
-                .at
-                .error(format!("{key} contains the control character U+{:04X}", c as u32))
-                .hint("remove it; it cannot be printed"),
-        );
-        return None;
-    }
-    let max = shape.max_chars();
-    let length = trimmed.chars().count();
-    if length > max {
-        diags.push(
-            value.at.error(format!("{key} is {length} characters long; a kit prints at most {max}")).hint("shorten it"),
-        );
-        return None;
-    }
-    if let Some((c, name)) = trimmed.chars().find_map(|c| crate::fonts::invisible(c).map(|name| (c, name))) {
-        diags.push(
-            value
-                .at
-                .error(format!("{key} contains the invisible character U+{:04X} ({name})", c as u32))
-                .hint("remove it: it cannot be seen on paper, and it can change how the text reads"),
-        );
-        return None;
-    }
-    let lines = trimmed.lines().count();
-    if lines > MAX_LINES {
-        diags.push(
-            value
-                .at
-                .error(format!("{key} has {lines} lines; a document has room for {MAX_LINES}"))
-                .hint("keep the lines an envelope would need"),
-        );
-        return None;
-    }
-    if let Some(c) = trimmed.chars().find(|&c| is_private_use(c)).filter(|_| shape != Shape::Note) {
-        diags.push(
-            value
-                .at
-                .error(format!("{key} contains U+{:04X}, a private-use character", c as u32))
-                .hint("remove it: each font draws it differently, or not at all"),
-        );
-        return None;
-    }
-    if let Some(c) = trimmed.chars().find(|&c| !crate::fonts::can_print(c)).filter(|_| shape != Shape::Note) {
-        diags.push(
-            value
-                .at
-                .error(format!("{key} contains `{c}` (U+{:04X}), which none of the kit's fonts can print", c as u32))
-                .hint("remove it, or write it in words"),
-        );
+    if let Some((problem, hint)) = text_problem(trimmed, shape) {
+        diags.push(value.at.error(format!("{key} {problem}")).hint(hint));
         return None;
     }
     Some(trimmed.to_string())
+}
+
+/// The first thing that keeps a text value off the page, as "what is wrong" (after the key's
+/// name) and what to do.
+fn text_problem(text: &str, shape: Shape) -> Option<(String, &'static str)> {
+    if !shape.multiline() && text.contains(['\n', '\r']) {
+        return Some(("must fit on one line".into(), "remove the line breaks"));
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Some((format!("contains the control character U+{:04X}", c as u32), "remove it; it cannot be printed"));
+    }
+    let (max, length) = (shape.max_chars(), text.chars().count());
+    if length > max {
+        return Some((format!("is {length} characters long; a kit prints at most {max}"), "shorten it"));
+    }
+    if let Some((c, name)) = text.chars().find_map(|c| crate::fonts::invisible(c).map(|name| (c, name))) {
+        return Some((
+            format!("contains the invisible character U+{:04X} ({name})", c as u32),
+            "remove it: it cannot be seen on paper, and it can change how the text reads",
+        ));
+    }
+    let lines = text.lines().count();
+    if lines > MAX_LINES {
+        return Some((
+            format!("has {lines} lines; a document has room for {MAX_LINES}"),
+            "keep the lines an envelope would need",
+        ));
+    }
+    // A note is never printed: any character will do.
+    if shape == Shape::Note {
+        return None;
+    }
+    if let Some(c) = text.chars().find(|&c| is_private_use(c)) {
+        return Some((
+            format!("contains U+{:04X}, a private-use character", c as u32),
+            "remove it: each font draws it differently, or not at all",
+        ));
+    }
+    let c = text.chars().find(|&c| !crate::fonts::can_print(c))?;
+    Some((
+        format!("contains `{c}` (U+{:04X}), which none of the kit's fonts can print", c as u32),
+        "remove it, or write it in words",
+    ))
 }
 
 /// The most lines a value may have: an address on an envelope.

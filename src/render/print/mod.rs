@@ -90,7 +90,7 @@ impl Print {
         let template = DOCUMENTS.iter().find(|(path, _)| *path == job.template).map_or("", |(_, text)| text);
         let mut files = vec![
             Artifact::file(format!("{dir}/main.typ"), template.as_bytes().to_vec()),
-            Artifact::file(format!("{dir}/common.typ"), world::TEMPLATES[0].1.as_bytes().to_vec()),
+            Artifact::file(format!("{dir}/common.typ"), world::COMMON.as_bytes().to_vec()),
             Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&job.data)?),
         ];
         for (path, bytes) in &job.files {

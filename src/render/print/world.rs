@@ -16,8 +16,11 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
+/// What every print template imports.
+pub const COMMON: &str = include_str!("../../../templates/print/common.typ");
+
 /// The print templates, compiled into the binary.
-pub const TEMPLATES: [(&str, &str); 1] = [("/common.typ", include_str!("../../../templates/print/common.typ"))];
+pub const TEMPLATES: [(&str, &str); 1] = [("/common.typ", COMMON)];
 
 /// The family every document is set in; its presence is checked when the fonts are built.
 pub const SANS: &str = "Noto Sans";

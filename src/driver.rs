@@ -1,4 +1,5 @@
-//! The build: every planned kit rendered and written, kits in parallel.
+//! The build driver: every planned kit rendered and written, kits in parallel. The threads and
+//! the timing live here, so that the render stage stays free of them.
 //!
 //! The renderers share one Typst environment and one Tera instance, built once per process; one
 //! worker thread per core renders a whole kit (its print documents, then its site) and hands it to the
