@@ -211,7 +211,7 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
             }
         }
         let ident = format!("cyberkit/cabinet-des-tilleuls/print/{lang}/{stem}");
-        let compiled = compile::compile(&env.world("/main.typ", files, date), &ident, date, accessible)
+        let compiled = compile::compile(&env.world("/main.typ", files, date), &ident, date, accessible, &[])
             .unwrap_or_else(|e| panic!("{lang}/{stem}: {e}"));
         let built = std::fs::read(project.path().join(format!("output/cabinet-des-tilleuls/print/{lang}/{stem}.pdf")))
             .expect("the kit's PDF");

@@ -12,9 +12,8 @@ use crate::render::placeholders::Placeholders;
 use crate::render::text::{date, string};
 use crate::render::typography;
 
-/// The booklet's JSON data, with `padding` blank pages before the inside back cover, and its
-/// files (the logo, the QR codes).
-pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyhow::Result<(Value, Files)> {
+/// The booklet's JSON data, and its files (the logo, the QR codes).
+pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
     let content = kit.content;
     let profile = kit.profile;
     let s = |key: &str, params: &[(&str, &str)]| string(content, lang, key, params);
@@ -90,7 +89,6 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, padding: usize) -> anyh
         "contents_title": s("booklet_contents", &[]),
         "checklist_title": s("module_checklist_title", &[]),
         "parts": parts,
-        "padding": padding,
         "contacts_title": s("booklet_contacts_title", &[]),
         "contacts": contacts,
         "incident": {

@@ -115,18 +115,11 @@ impl Print {
         Ok(jobs)
     }
 
-    /// The booklet's job, padded with blank pages to a multiple of four, which saddle-stitching
-    /// needs: it is laid out once to count its pages.
+    /// The booklet's job. The template pads it with blank pages to a multiple of four, which
+    /// saddle-stitching needs.
     fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Job> {
-        let (data, files) = booklet::data(kit, lang, common, 0)?;
-        let job = Job { stem: "booklet".into(), template: "/booklet.typ", data, files };
-        let pages = compile::layout(&self.world(kit, &job)?)?.pages().len();
-        let padding = (4 - pages % 4) % 4;
-        if padding == 0 {
-            return Ok(job);
-        }
-        let (data, files) = booklet::data(kit, lang, common, padding)?;
-        Ok(Job { data, files, ..job })
+        let (data, files) = booklet::data(kit, lang, common)?;
+        Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files })
     }
 
     /// The booklet imposed two pages a side on A4 sheets. It embeds the booklet's own PDF pages,
@@ -213,7 +206,7 @@ impl Renderer for Print {
         let mut out = Vec::new();
         for lang in &kit.profile.languages {
             for job in self.jobs(kit, lang)? {
-                let compiled = self.compile(kit, lang, &job, true)?;
+                let compiled = self.compile(kit, lang, &job, true, &[])?;
                 if self.emit_sources {
                     out.extend(self.sources(lang, &job)?);
                 }
@@ -222,7 +215,8 @@ impl Renderer for Print {
                     if self.emit_sources {
                         out.extend(self.sources(lang, &imposed)?);
                     }
-                    let imposed = (self.compile(kit, lang, &imposed, false)?, imposed.stem);
+                    let embedded = compiled.document.pages();
+                    let imposed = (self.compile(kit, lang, &imposed, false, embedded)?, imposed.stem);
                     out.extend(artifacts(lang, &job.stem, compiled));
                     out.extend(artifacts(lang, &imposed.1, imposed.0));
                 } else {
@@ -235,10 +229,17 @@ impl Renderer for Print {
 }
 
 impl Print {
-    fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job, accessible: bool) -> anyhow::Result<compile::Compiled> {
+    fn compile(
+        &self,
+        kit: &Kit<'_>,
+        lang: &Lang,
+        job: &Job,
+        accessible: bool,
+        embedded: &[typst_layout::Page],
+    ) -> anyhow::Result<compile::Compiled> {
         let stem = format!("print/{lang}/{}", job.stem);
         let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), accessible)
+        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), accessible, embedded)
             .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))
     }
 }
