@@ -99,7 +99,7 @@ impl Colour {
 }
 
 /// The publisher's logo, decoded, resized and re-encoded as PNG without its metadata.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Logo {
     pub png: Vec<u8>,
     pub width: u32,

@@ -19,8 +19,6 @@ const MAX_LOGO_MEMORY: u64 = 256 * 1024 * 1024;
 const LOGO_SIDE: u32 = 480;
 /// WCAG 2.1 AA contrast for normal text.
 const MIN_CONTRAST: f64 = 4.5;
-const NOT_AN_IMAGE: &str = "not an image";
-
 pub fn profile(
     raw: RawProfile,
     content: &Content,
@@ -266,46 +264,78 @@ fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Di
         );
         return None;
     }
-    let decoded = image::ImageReader::open(&real)
-        .and_then(|r| r.with_guessed_format())
-        .map_err(|e| e.to_string())
-        .and_then(|mut reader| {
-            if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) {
-                return Err(NOT_AN_IMAGE.to_string());
-            }
-            let mut limits = image::Limits::default();
-            limits.max_image_width = Some(MAX_LOGO_SIDE);
-            limits.max_image_height = Some(MAX_LOGO_SIDE);
-            limits.max_alloc = Some(MAX_LOGO_MEMORY);
-            reader.limits(limits);
-            reader.decode().map_err(|e| e.to_string())
-        });
-    let image = match decoded {
-        Ok(image) => image,
-        Err(e) if e == NOT_AN_IMAGE => {
+    let bytes = match std::fs::read(&real) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            err(diags, format!("{key}: `{written}` cannot be read: {e}"), "check the file's permissions");
+            return None;
+        }
+    };
+    match converted(&bytes) {
+        Ok(logo) => Some(logo),
+        Err(LogoProblem::NotAnImage) => {
             err(
                 diags,
                 format!("{key}: `{written}` is not a PNG, JPEG or WebP image"),
                 "export the logo as PNG, at least 600 pixels wide",
             );
-            return None;
+            None
         }
-        Err(e) => {
+        Err(LogoProblem::Unreadable(e)) => {
             err(
                 diags,
                 format!("{key}: `{written}` is not a readable image: {e}"),
                 "export the logo again as PNG, at most 2000 pixels wide",
             );
-            return None;
+            None
         }
-    };
+        Err(LogoProblem::TooSmall(width, height)) => {
+            err(
+                diags,
+                format!("{key}: `{written}` is only {width}×{height} pixels"),
+                "export the logo at least 600 pixels wide",
+            );
+            None
+        }
+        Err(LogoProblem::NotConverted(e)) => {
+            err(
+                diags,
+                format!("{key}: `{written}` could not be converted to PNG: {e}"),
+                "export the logo again as PNG",
+            );
+            None
+        }
+    }
+}
+
+/// Why a logo's bytes make no logo.
+#[derive(Clone, Hash)]
+enum LogoProblem {
+    NotAnImage,
+    Unreadable(String),
+    TooSmall(u32, u32),
+    NotConverted(String),
+}
+
+/// A logo's file decoded, within bounds, scaled down to `LOGO_SIDE` and written as PNG.
+/// Memoised: a URPS gives the same logo to each of its kits, and decoding is the slowest part of
+/// checking a profile.
+#[comemo::memoize]
+fn converted(bytes: &[u8]) -> Result<Logo, LogoProblem> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| LogoProblem::Unreadable(e.to_string()))?;
+    if !matches!(reader.format(), Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) {
+        return Err(LogoProblem::NotAnImage);
+    }
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_LOGO_SIDE);
+    limits.max_image_height = Some(MAX_LOGO_SIDE);
+    limits.max_alloc = Some(MAX_LOGO_MEMORY);
+    reader.limits(limits);
+    let image = reader.decode().map_err(|e| LogoProblem::Unreadable(e.to_string()))?;
     if image.width() < 16 || image.height() < 16 {
-        err(
-            diags,
-            format!("{key}: `{written}` is only {}×{} pixels", image.width(), image.height()),
-            "export the logo at least 600 pixels wide",
-        );
-        return None;
+        return Err(LogoProblem::TooSmall(image.width(), image.height()));
     }
     let image = if image.width().max(image.height()) > LOGO_SIDE {
         image.resize(LOGO_SIDE, LOGO_SIDE, image::imageops::FilterType::Lanczos3)
@@ -313,11 +343,10 @@ fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Di
         image
     };
     let mut png = Vec::new();
-    if let Err(e) = image.write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png) {
-        err(diags, format!("{key}: `{written}` could not be converted to PNG: {e}"), "export the logo again as PNG");
-        return None;
-    }
-    Some(Logo { png, width: image.width(), height: image.height() })
+    image
+        .write_to(&mut std::io::Cursor::new(&mut png), ImageFormat::Png)
+        .map_err(|e| LogoProblem::NotConverted(e.to_string()))?;
+    Ok(Logo { png, width: image.width(), height: image.height() })
 }
 
 /// The most recipients the notice lists: its short layer fits on one page.
