@@ -28,20 +28,22 @@ const MEMO_AGE: usize = 8;
 /// address space, not memory, until it is used.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
 
+/// One worker thread per core.
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
 /// Runs `work` on every kit, in order, on one worker thread per core, and returns the results in
 /// the kits' order; the first failure stops the workers taking new kits.
 ///
 /// Each worker takes the next kit from a shared counter. Rayon's `par_iter` would be simpler, but
 /// a rayon worker that waits inside Typst's own parallel code steals other kits onto its stack,
 /// so that dozens of kits end up half-done at once, holding their memory.
-fn in_parallel<T: Send>(
-    kits: &[Kit<'_>],
-    work: impl Fn(&Kit<'_>) -> anyhow::Result<T> + Sync,
-) -> anyhow::Result<Vec<T>> {
+fn in_parallel<K: Sync, T: Send>(kits: &[K], work: impl Fn(&K) -> anyhow::Result<T> + Sync) -> anyhow::Result<Vec<T>> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let done = Mutex::new(Vec::with_capacity(kits.len()));
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(kits.len().max(1));
+    let workers = cores().min(kits.len().max(1));
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let mut handles = Vec::new();
         for _ in 0..workers {
@@ -148,19 +150,27 @@ pub fn build(
     // Typst's own parallel work (in layout and PDF export) runs on rayon's global pool; its
     // threads get the same large stack. An error means the pool already exists: keep it.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK).build_global();
-    progress.start(kits.len());
-    let kit_report = |kit: &Kit<'_>| -> anyhow::Result<Report> {
+    // Each kit with the hash of its inputs, and whether the kit in `out` was built from them.
+    let mut work = Vec::with_capacity(kits.len());
+    for kit in &kits {
         let inputs = hashes.kit(kit)?;
-        if reuse && output::up_to_date(out, &kit.profile.id, &inputs) {
+        let stale = !(reuse && output::up_to_date(out, &kit.profile.id, &inputs));
+        work.push((kit, inputs, stale));
+    }
+    // Fewer kits to build than cores: each kit's languages are rendered at once.
+    let split = work.iter().filter(|(_, _, stale)| *stale).count() < cores();
+    progress.start(kits.len());
+    let kit_report = |(kit, inputs, stale): &(&Kit<'_>, String, bool)| -> anyhow::Result<Report> {
+        if !stale {
             progress.kit_done(&kit.profile.id);
             return Ok(Report { unchanged: 1, ..Report::default() });
         }
-        let report = build_kit(kit, &inputs, &print, &site, out, options.emit_typst.as_deref())?;
+        let report = build_kit(kit, inputs, &print, &site, out, options.emit_typst.as_deref(), split)?;
         progress.kit_done(&kit.profile.id);
         comemo::evict(MEMO_AGE);
         Ok(report)
     };
-    let reports = in_parallel(&kits, kit_report)?;
+    let reports = in_parallel(&work, kit_report)?;
     comemo::evict(0);
     let content = &checked.content;
     let source = content.languages.source();
@@ -184,6 +194,29 @@ pub fn build(
 }
 
 /// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
+/// The print documents of a kit; with `split`, each language on a thread of its own, so that
+/// one kit to rebuild (a profile changed) keeps every core busy.
+fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Vec<render::Artifact>> {
+    let languages = &kit.profile.languages;
+    if !split || languages.len() < 2 {
+        return print.render(kit, &[]);
+    }
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for lang in languages {
+            let thread = std::thread::Builder::new().name("cyberkit-language".into()).stack_size(WORKER_STACK);
+            handles.push(
+                thread.spawn_scoped(scope, || print.render_language(kit, lang)).context("failed to start a thread")?,
+            );
+        }
+        let mut out = Vec::new();
+        for handle in handles {
+            out.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+        }
+        Ok(out)
+    })
+}
+
 fn build_kit(
     kit: &Kit<'_>,
     inputs: &str,
@@ -191,10 +224,11 @@ fn build_kit(
     site: &render::site::Site,
     out: &Path,
     emit_typst: Option<&Path>,
+    split: bool,
 ) -> anyhow::Result<Report> {
     let id = &kit.profile.id;
     let start = Instant::now();
-    let printed = print.render(kit, &[]).with_context(|| format!("the print renderer failed on {id}"))?;
+    let printed = print_kit(print, kit, split).with_context(|| format!("the print renderer failed on {id}"))?;
     let (sources, mut files): (Vec<_>, Vec<_>) =
         printed.into_iter().partition(|f| f.path.starts_with(render::print::SOURCES));
     if let Some(dir) = emit_typst {

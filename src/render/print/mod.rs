@@ -205,30 +205,38 @@ impl Renderer for Print {
     fn render(&self, kit: &Kit<'_>, _earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
         let mut out = Vec::new();
         for lang in &kit.profile.languages {
-            for job in self.jobs(kit, lang)? {
-                let compiled = self.compile(kit, lang, &job, true, &[])?;
-                if self.emit_sources {
-                    out.extend(self.sources(lang, &job)?);
-                }
-                if job.stem == "booklet" {
-                    let imposed = self.imposed(kit, lang, &compiled)?;
-                    if self.emit_sources {
-                        out.extend(self.sources(lang, &imposed)?);
-                    }
-                    let embedded = compiled.document.pages();
-                    let imposed = (self.compile(kit, lang, &imposed, false, embedded)?, imposed.stem);
-                    out.extend(artifacts(lang, &job.stem, compiled));
-                    out.extend(artifacts(lang, &imposed.1, imposed.0));
-                } else {
-                    out.extend(artifacts(lang, &job.stem, compiled));
-                }
-            }
+            out.extend(self.render_language(kit, lang)?);
         }
         Ok(out)
     }
 }
 
 impl Print {
+    /// The documents of a kit in one language: what [`Renderer::render`] gives for each of the
+    /// kit's languages, in turn. The languages are independent: a caller may render them at once.
+    pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Artifact>> {
+        let mut out = Vec::new();
+        for job in self.jobs(kit, lang)? {
+            let compiled = self.compile(kit, lang, &job, true, &[])?;
+            if self.emit_sources {
+                out.extend(self.sources(lang, &job)?);
+            }
+            if job.stem == "booklet" {
+                let imposed = self.imposed(kit, lang, &compiled)?;
+                if self.emit_sources {
+                    out.extend(self.sources(lang, &imposed)?);
+                }
+                let embedded = compiled.document.pages();
+                let imposed = (self.compile(kit, lang, &imposed, false, embedded)?, imposed.stem);
+                out.extend(artifacts(lang, &job.stem, compiled));
+                out.extend(artifacts(lang, &imposed.1, imposed.0));
+            } else {
+                out.extend(artifacts(lang, &job.stem, compiled));
+            }
+        }
+        Ok(out)
+    }
+
     fn compile(
         &self,
         kit: &Kit<'_>,
