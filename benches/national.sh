@@ -4,7 +4,8 @@
 #   1. the cold full build (wall time, peak memory);
 #   2. the no-op rebuild;
 #   3. the rebuild after one profile changed;
-#   4. the same print documents compiled one by one by the Typst CLI from `--emit-typst`, two
+#   4. the peak memory of cold builds of a quarter, a half and all of the kits (it must be flat);
+#   5. the same print documents compiled one by one by the Typst CLI from `--emit-typst`, two
 #      processes at a time, against our cold build: the ratio.
 # Not part of CI. Needs GNU time (`/usr/bin/time`) and, for step 4, the Typst CLI at the version
 # cyberkit embeds: `cargo install typst-cli --version 0.15.1 --locked` (skipped when absent).
@@ -69,10 +70,21 @@ measure() { # label, command...: prints the closing line, wall time and peak mem
 
 measure "cold full build" "$bin" build --out out --timings
 grep '^timings' "$work/log"
+cores=$(nproc)
+sed -n 's/^timings: print \([0-9.]*\) s, site \([0-9.]*\) s.*/\1 \2/p' "$work/log" | {
+  read -r print site
+  python3 -c "print(f'per worker ($cores): print {$print / $cores:.2f} s, site {$site / $cores:.2f} s')"
+}
 echo "site pages: $(find out -name '*.html' | wc -l), PDFs: $(find out -name '*.pdf' | wc -l)"
 measure "no-op rebuild" "$bin" build --out out
 sed -i 's/Cabinet numéro 1"/Cabinet numéro un"/' profiles/cabinet-1.toml
 measure "one profile changed" "$bin" build --out out
+mapfile -t all < <(ls profiles/*.toml | sort)
+for share in 4 2; do
+  mapfile -t some < <(printf '%s\n' "${all[@]}" | awk -v n="$share" 'NR % n == 0')
+  measure "cold, 1/$share of the kits" "$bin" build --out "out-$share" "${some[@]}"
+  rm -rf "out-$share"
+done
 
 if ! command -v typst > /dev/null; then
   echo "typst CLI not found: skipping the side-by-side comparison"
