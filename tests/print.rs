@@ -178,7 +178,10 @@ fn the_checklist_gathers_every_module_item() {
 
 /// `--emit-typst` writes each document as a project that compiles to the same PDF: compiled here
 /// from the emitted files alone (its `main.typ`, `common.typ`, data and images), with the same
-/// identifier and date, it gives the kit's PDF byte for byte.
+/// identifier and date, it gives the kit's PDF byte for byte. The imposed booklet's project
+/// places the booklet's pages with Typst, where cyberkit copies them into the PDF itself: the
+/// project gives as many A4 sheets, and the kit's file draws on each side the booklet's own
+/// page contents, in the order that folds.
 #[test]
 fn an_emitted_typst_project_compiles_to_the_same_document() {
     use cyberkit::render::print::{compile, world};
@@ -211,10 +214,43 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
             }
         }
         let ident = format!("cyberkit/cabinet-des-tilleuls/print/{lang}/{stem}");
-        let compiled = compile::compile(&env.world("/main.typ", files, date), &ident, date, accessible, &[])
+        let compiled = compile::compile(&env.world("/main.typ", files, date), &ident, date, accessible)
             .unwrap_or_else(|e| panic!("{lang}/{stem}: {e}"));
-        let built = std::fs::read(project.path().join(format!("output/cabinet-des-tilleuls/print/{lang}/{stem}.pdf")))
-            .expect("the kit's PDF");
-        assert!(compiled.pdf == built, "{lang}/{stem}: the emitted project gives another PDF");
+        let kit = project.path().join(format!("output/cabinet-des-tilleuls/print/{lang}"));
+        let built = std::fs::read(kit.join(format!("{stem}.pdf"))).expect("the kit's PDF");
+        if stem != "booklet-imposed" {
+            assert!(compiled.pdf == built, "{lang}/{stem}: the emitted project gives another PDF");
+            continue;
+        }
+        let sheets = compiled.document.pages();
+        let pages = lopdf::Document::load_mem(&built).expect("a PDF").get_pages().len();
+        assert_eq!(sheets.len(), pages, "{lang}/{stem}: the number of sheet sides");
+        for sheet in sheets {
+            assert_eq!(
+                (sheet.frame.size().x.to_mm().round(), sheet.frame.size().y.to_mm().round()),
+                (297.0, 210.0),
+                "{lang}/{stem}: an A4 landscape sheet"
+            );
+        }
+        // In the kit's file, each side draws two pages of the kit's booklet, their content as
+        // the booklet has it, in the order that folds.
+        let booklet =
+            lopdf::Document::load_mem(&std::fs::read(kit.join("booklet.pdf")).expect("the booklet")).expect("a PDF");
+        let imposed = lopdf::Document::load_mem(&built).expect("a PDF");
+        let content = |doc: &lopdf::Document, id: lopdf::ObjectId| -> Vec<u8> {
+            doc.get_object(id).and_then(lopdf::Object::as_stream).expect("a stream").content.clone()
+        };
+        let booklet_pages: Vec<_> = booklet.get_pages().into_values().collect();
+        let sides = cyberkit::render::print::impose::sides(booklet_pages.len());
+        for (sheet, (left, right)) in imposed.get_pages().into_values().zip(sides) {
+            let resources = imposed.get_dictionary(sheet).and_then(|p| p.get(b"Resources")).expect("resources");
+            let xobjects = resources.as_dict().and_then(|r| r.get(b"XObject")).and_then(lopdf::Object::as_dict);
+            let xobjects = xobjects.expect("the sheet's XObjects");
+            for (name, page) in [("CkLeft", left), ("CkRight", right)] {
+                let form = xobjects.get(name.as_bytes()).and_then(lopdf::Object::as_reference).expect("a form");
+                let page_contents = booklet.get_page_contents(booklet_pages[page - 1]);
+                assert_eq!(content(&imposed, form), content(&booklet, page_contents[0]), "{lang}: page {page}");
+            }
+        }
     }
 }

@@ -1,9 +1,7 @@
 //! Compiling one print document: Typst layout, then a tagged, reproducible PDF and a thumbnail.
 
 use typst::foundations::{Datetime, Smart};
-use typst::layout::{Frame, FrameItem, GroupItem, Transform};
 use typst::utils::Scalar;
-use typst::visualize::ImageKind;
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -15,7 +13,7 @@ pub struct Compiled {
     pub pages: usize,
     /// A PNG of the first page, `THUMBNAIL_WIDTH` pixels wide.
     pub thumbnail: Vec<u8>,
-    /// The laid-out document, for a document that embeds its pages (the imposed booklet).
+    /// The laid-out document, for a document that shows its pages (the imposed booklet).
     pub document: PagedDocument,
 }
 
@@ -26,19 +24,26 @@ pub const THUMBNAIL_WIDTH: f64 = 240.0;
 /// builds); `date` is its creation date. `accessible` asks for PDF/UA-1, which the imposed
 /// booklet cannot be (it embeds PDF pages).
 ///
-/// `embedded` are the laid-out pages of the PDF the document embeds, if any: its thumbnail
-/// draws them rather than reading the PDF again.
-///
 /// Any Typst warning fails the document, with the template's file and line: a warning means a
 /// missing font or glyph, and a printed poster must not silently fall back.
-pub fn compile(
+pub fn compile(world: &DocWorld<'_>, ident: &str, date: Datetime, accessible: bool) -> anyhow::Result<Compiled> {
+    let document = layout(world)?;
+    let pdf = pdf(world, &document, ident, date, accessible)?;
+    let thumbnail = match document.pages().first() {
+        Some(page) => thumbnail(page)?,
+        None => Vec::new(),
+    };
+    Ok(Compiled { pdf, pages: document.pages().len(), thumbnail, document })
+}
+
+/// A laid-out document as a reproducible PDF, tagged when `accessible`.
+pub fn pdf(
     world: &DocWorld<'_>,
+    document: &PagedDocument,
     ident: &str,
     date: Datetime,
     accessible: bool,
-    embedded: &[Page],
-) -> anyhow::Result<Compiled> {
-    let document = layout(world)?;
+) -> anyhow::Result<Vec<u8>> {
     let standards = if accessible { vec![PdfStandard::Ua_1] } else { vec![] };
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
@@ -49,55 +54,17 @@ pub fn compile(
         tagged: accessible,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+    typst_pdf::pdf(document, &options).map_err(|errors| {
         let list: Vec<String> = errors.iter().map(|e| format!("{}: {}", world.locate(e.span), e.message)).collect();
         anyhow::anyhow!("Typst could not write the PDF:\n  {}", list.join("\n  "))
-    })?;
-    let thumbnail = match document.pages().first() {
-        Some(page) => thumbnail(page, embedded)?,
-        None => Vec::new(),
-    };
-    Ok(Compiled { pdf, pages: document.pages().len(), thumbnail, document })
+    })
 }
 
-/// A page as a PNG `THUMBNAIL_WIDTH` pixels wide. The pages of an embedded PDF are drawn from
-/// their layout: the same picture, without parsing the PDF.
-fn thumbnail(page: &Page, embedded: &[Page]) -> anyhow::Result<Vec<u8>> {
+/// A page as a PNG `THUMBNAIL_WIDTH` pixels wide.
+pub fn thumbnail(page: &Page) -> anyhow::Result<Vec<u8>> {
     let width = page.frame.size().x.to_pt();
     let scale = if width > 0.0 { THUMBNAIL_WIDTH / width } else { 0.25 };
-    png(&Page { frame: with_pages(&page.frame, embedded), ..page.clone() }, scale)
-}
-
-/// `frame` with each embedded PDF page replaced by the frame it was laid out from.
-fn with_pages(frame: &Frame, pages: &[Page]) -> Frame {
-    let mut out = Frame::new(frame.size(), frame.kind());
-    for (pos, item) in frame.items() {
-        let item = match item {
-            FrameItem::Group(group) => {
-                FrameItem::Group(GroupItem { frame: with_pages(&group.frame, pages), ..group.clone() })
-            }
-            FrameItem::Image(image, size, _) => match image.kind() {
-                ImageKind::Pdf(pdf) => match pages.get(pdf.page_index()) {
-                    Some(page) => FrameItem::Group(scaled(&page.frame, *size)),
-                    None => item.clone(),
-                },
-                _ => item.clone(),
-            },
-            _ => item.clone(),
-        };
-        out.push(*pos, item);
-    }
-    out
-}
-
-/// `frame` scaled to `size`.
-fn scaled(frame: &Frame, size: typst::layout::Size) -> GroupItem {
-    let ratio = |to: typst::layout::Abs, from: typst::layout::Abs| {
-        typst::layout::Ratio::new(if from.to_pt() > 0.0 { to / from } else { 1.0 })
-    };
-    let mut group = GroupItem::new(frame.clone());
-    group.transform = Transform::scale(ratio(size.x, frame.size().x), ratio(size.y, frame.size().y));
-    group
+    png(page, scale)
 }
 
 /// A page rendered at `pixel_per_pt`, as an RGB PNG (a page is opaque), compressed for speed:
@@ -172,7 +139,7 @@ mod tests {
     fn a_typst_warning_fails_the_document_with_its_template_line() {
         let (env, day) = world_with("#set document(title: \"t\")\nHello\n#text(font: \"No Such Font\")[x]\n");
         let world = env.world("/test.typ", Default::default(), day);
-        let err = compile(&world, "test", day, true, &[]).err().expect("an error");
+        let err = compile(&world, "test", day, true).err().expect("an error");
         assert_eq!(err.to_string(), "templates/print/test.typ:3: Typst warning: unknown font family: no such font");
     }
 
@@ -181,8 +148,8 @@ mod tests {
         let (env, day) =
             world_with("#set document(title: \"Titre\")\n#set text(font: \"Noto Sans\", lang: \"fr\")\nBonjour\n");
         let world = env.world("/test.typ", Default::default(), day);
-        let a = compile(&world, "test", day, true, &[]).expect("a PDF");
-        let b = compile(&world, "test", day, true, &[]).expect("a PDF");
+        let a = compile(&world, "test", day, true).expect("a PDF");
+        let b = compile(&world, "test", day, true).expect("a PDF");
         assert_eq!(a.pdf, b.pdf, "the same inputs give the same bytes");
         assert_eq!(a.pages, 1);
         let text = String::from_utf8_lossy(&a.pdf);

@@ -9,6 +9,7 @@
 mod booklet;
 mod checklist;
 pub mod compile;
+pub mod impose;
 mod notice;
 mod poster;
 pub mod world;
@@ -124,8 +125,15 @@ impl Print {
 
     /// The booklet imposed two pages a side on A4 sheets. It embeds the booklet's own PDF pages,
     /// which PDF/UA does not allow: this printer's file is untagged; the A5 booklet is the one
-    /// to read on screen.
-    fn imposed(&self, kit: &Kit<'_>, lang: &Lang, booklet: &compile::Compiled) -> anyhow::Result<Job> {
+    /// to read on screen. The template draws the pages itself only in a standalone project
+    /// (`standalone`): cyberkit puts them on the sheets without Typst (see [`impose`]).
+    fn imposed(
+        &self,
+        kit: &Kit<'_>,
+        lang: &Lang,
+        booklet: &compile::Compiled,
+        standalone: bool,
+    ) -> anyhow::Result<Job> {
         let content = kit.content;
         let hint = string(content, lang, "booklet_imposition_hint", &[]);
         let title = string(content, lang, "doc_booklet_imposed", &[]);
@@ -134,8 +142,12 @@ impl Print {
         if let Value::Object(map) = &mut data {
             map.insert("pages".into(), serde_json::json!(booklet.pages));
             map.insert("hint".into(), serde_json::json!(hint));
+            map.insert("draw_pages".into(), serde_json::json!(standalone));
         }
-        let files = vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())];
+        let files = match standalone {
+            true => vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())],
+            false => Files::new(),
+        };
         Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files })
     }
 
@@ -217,19 +229,21 @@ impl Print {
     pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Artifact>> {
         let mut out = Vec::new();
         for job in self.jobs(kit, lang)? {
-            let compiled = self.compile(kit, lang, &job, true, &[])?;
+            let compiled = self.compile(kit, lang, &job)?;
             if self.emit_sources {
                 out.extend(self.sources(lang, &job)?);
             }
             if job.stem == "booklet" {
-                let imposed = self.imposed(kit, lang, &compiled)?;
+                let imposed = self.imposed(kit, lang, &compiled, false)?;
                 if self.emit_sources {
-                    out.extend(self.sources(lang, &imposed)?);
+                    out.extend(self.sources(lang, &self.imposed(kit, lang, &compiled, true)?)?);
                 }
-                let embedded = compiled.document.pages();
-                let imposed = (self.compile(kit, lang, &imposed, false, embedded)?, imposed.stem);
+                let stem = format!("print/{lang}/{}", imposed.stem);
+                let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
+                let sheets = impose::compile(&self.world(kit, &imposed)?, &ident, datetime(kit.date), &compiled)
+                    .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))?;
                 out.extend(artifacts(lang, &job.stem, compiled));
-                out.extend(artifacts(lang, &imposed.1, imposed.0));
+                out.extend(artifacts(lang, &imposed.stem, sheets));
             } else {
                 out.extend(artifacts(lang, &job.stem, compiled));
             }
@@ -237,17 +251,10 @@ impl Print {
         Ok(out)
     }
 
-    fn compile(
-        &self,
-        kit: &Kit<'_>,
-        lang: &Lang,
-        job: &Job,
-        accessible: bool,
-        embedded: &[typst_layout::Page],
-    ) -> anyhow::Result<compile::Compiled> {
+    fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {
         let stem = format!("print/{lang}/{}", job.stem);
         let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), accessible, embedded)
+        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), true)
             .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))
     }
 }
