@@ -5,7 +5,7 @@
 //! stream is carried over byte for byte.
 
 use anyhow::{Context as _, anyhow};
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 use typst::foundations::Datetime;
 use typst::layout::{Frame, GroupItem, Point};
 use typst_layout::Page;
@@ -51,21 +51,26 @@ pub fn sides(pages: usize) -> Vec<(usize, usize)> {
 /// `booklet` drawn on them: the left page against the left edge, the right one against the right
 /// edge, both against the top.
 pub fn impose(sheets: &[u8], booklet: &[u8]) -> anyhow::Result<Vec<u8>> {
-    let mut doc = Document::load_mem(sheets).context("the imposed sheets' PDF")?;
-    let mut book = Document::load_mem(booklet).context("the booklet's PDF")?;
-    book.renumber_objects_with(doc.max_id + 1);
-    let pages: Vec<ObjectId> = book.get_pages().into_values().collect();
+    // The booklet is the base, its many objects kept where they are; the few of the sheets are
+    // numbered after them.
+    let options = LoadOptions { filter: Some(drawing_only), ..LoadOptions::default() };
+    let mut doc = Document::load_mem_with_options(booklet, options).context("the booklet's PDF")?;
+    let mut sheets = Document::load_mem(sheets).context("the imposed sheets' PDF")?;
+    sheets.renumber_objects_with(doc.max_id + 1);
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let sides = sides(pages.len());
-    let sheet_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let sheet_ids: Vec<ObjectId> = sheets.get_pages().into_values().collect();
     anyhow::ensure!(
         sheet_ids.len() == sides.len(),
         "the imposed sheets have {} sides for {} booklet pages",
         sheet_ids.len(),
         pages.len()
     );
-    let forms = pages.iter().map(|page| form(&book, *page)).collect::<anyhow::Result<Vec<_>>>()?;
-    doc.max_id = book.max_id;
-    doc.objects.append(&mut book.objects);
+    let forms = pages.iter().map(|page| form(&doc, *page)).collect::<anyhow::Result<Vec<_>>>()?;
+    // From here on, the document is the sheets', with the booklet's objects in it.
+    doc.max_id = sheets.max_id;
+    doc.objects.append(&mut sheets.objects);
+    doc.trailer = sheets.trailer;
     let forms: Vec<(ObjectId, f32, f32)> =
         forms.into_iter().map(|(stream, width, height)| (doc.add_object(stream), width, height)).collect();
     for (sheet, (left_index, right_index)) in sheet_ids.iter().zip(sides) {
@@ -91,11 +96,25 @@ pub fn impose(sheets: &[u8], booklet: &[u8]) -> anyhow::Result<Vec<u8>> {
         }
         page.set("Contents", Object::Array(contents));
     }
-    // The booklet's catalog, page tree, outline and tags are no longer referenced.
+    // The booklet's catalog, page tree and outline are no longer referenced.
     doc.prune_objects();
     let mut out = Vec::new();
     doc.save_to(&mut out).context("writing the imposed booklet")?;
     Ok(out)
+}
+
+/// Drops, as the booklet is read, what the sheets will not draw: its tags, links and their
+/// actions (the imposed file is untagged, and a printer follows no link).
+fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    let kind = match object {
+        Object::Dictionary(dict) => dict.get(b"Type").and_then(Object::as_name).ok(),
+        _ => None,
+    };
+    match kind {
+        Some(b"StructElem" | b"StructTreeRoot" | b"OBJR" | b"Annot" | b"Action") => None,
+        // lopdf keeps the object it passed in, or, inside an object stream, the one returned.
+        _ => Some((id, object.clone())),
+    }
 }
 
 /// A booklet page as a form XObject, with its width and height: its content stream, filters
