@@ -2,10 +2,12 @@
 //! the timing live here, so that the render stage stays free of them.
 //!
 //! The renderers share one Typst environment and one Tera instance, built once per process; one
-//! worker thread per core renders a whole kit (its print documents, then its site) and hands it to the
-//! write stage, which swaps it in whole. Kits of one profession are queued together, so that
-//! Typst's memoised layout of their shared modules serves the next kit; results that the last
-//! kits did not use are evicted, which keeps memory flat however many kits are built.
+//! worker thread per core renders a whole kit (its print documents, then its site) and hands it
+//! to the write stage, which swaps it in whole. When fewer kits are to be built than there are
+//! cores, a kit's languages are rendered on threads of their own. Kits of one profession are
+//! queued together, so that Typst's memoised layout of their shared modules serves the next kit;
+//! results that the last kits did not use are evicted, which keeps memory flat however many kits
+//! are built.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
