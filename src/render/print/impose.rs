@@ -1,8 +1,8 @@
 //! The booklet imposed for saddle-stitch printing: Typst lays out the A4 sheets (their size, the
 //! printing hint), and each sheet side then gets its two A5 pages, the booklet's own PDF pages
-//! copied as they are. Typst's `image()` of a PDF page would decode each page's content and
-//! compress it again, a third of the time of a kit's print documents; here a page's content
-//! stream is carried over byte for byte.
+//! copied as they are. Typst's `image()` of a PDF page decodes each page's content and compresses
+//! it again (a sixth of a kit's print time, measured); here a page's content stream is carried
+//! over byte for byte.
 
 use anyhow::{Context as _, anyhow};
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
@@ -66,18 +66,17 @@ pub fn impose(sheets: &[u8], booklet: &[u8]) -> anyhow::Result<Vec<u8>> {
         sheet_ids.len(),
         pages.len()
     );
-    let forms = pages.iter().map(|page| form(&doc, *page)).collect::<anyhow::Result<Vec<_>>>()?;
+    let forms = pages.iter().map(|page| Form::of(&doc, *page)).collect::<anyhow::Result<Vec<_>>>()?;
     // From here on, the document is the sheets', with the booklet's objects in it.
     doc.max_id = sheets.max_id;
     doc.objects.append(&mut sheets.objects);
     doc.trailer = sheets.trailer;
-    let forms: Vec<(ObjectId, f32, f32)> =
-        forms.into_iter().map(|(stream, width, height)| (doc.add_object(stream), width, height)).collect();
-    for (sheet, (left_index, right_index)) in sheet_ids.iter().zip(sides) {
-        let (left, _, _) = forms[left_index - 1];
-        let (right, right_width, _) = forms[right_index - 1];
+    let forms: Vec<(ObjectId, [f32; 2])> =
+        forms.into_iter().map(|form| (doc.add_object(form.stream), form.size)).collect();
+    for (sheet, (left, right)) in sheet_ids.iter().zip(sides) {
+        let ((left, [_, left_height]), (right, [right_width, right_height])) = (forms[left - 1], forms[right - 1]);
         let [_, _, sheet_width, sheet_height] = media_box(&doc, *sheet)?;
-        let (left_height, right_height) = (forms[left_index - 1].2, forms[right_index - 1].2);
+        // PDF measures from the bottom left corner.
         let draw = format!(
             "q 1 0 0 1 0 {:.4} cm /CkLeft Do Q q 1 0 0 1 {:.4} {:.4} cm /CkRight Do Q\n",
             sheet_height - left_height,
@@ -117,32 +116,39 @@ fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)>
     }
 }
 
-/// A booklet page as a form XObject, with its width and height: its content stream, filters
-/// kept, and its resources.
-fn form(book: &Document, page: ObjectId) -> anyhow::Result<(Stream, f32, f32)> {
-    let dict = book.get_dictionary(page)?;
-    let media_box = media_box(book, page)?;
-    let resources = dict.get(b"Resources").cloned().map_err(|_| anyhow!("a booklet page without resources"))?;
-    let contents = book.get_page_contents(page);
-    let mut form = match contents.as_slice() {
-        // One stream, as Typst writes it: copied without decoding.
-        [id] => {
-            let stream = book.get_object(*id)?.as_stream()?;
-            let mut dict = Dictionary::new();
-            for key in [&b"Filter"[..], b"DecodeParms"] {
-                if let Ok(value) = stream.dict.get(key) {
-                    dict.set(key, value.clone());
+/// A booklet page as a form XObject: its content stream, filters kept, and its resources; and
+/// its width and height.
+struct Form {
+    stream: Stream,
+    size: [f32; 2],
+}
+
+impl Form {
+    fn of(book: &Document, page: ObjectId) -> anyhow::Result<Form> {
+        let dict = book.get_dictionary(page)?;
+        let media_box = media_box(book, page)?;
+        let resources = dict.get(b"Resources").cloned().map_err(|_| anyhow!("a booklet page without resources"))?;
+        let contents = book.get_page_contents(page);
+        let mut stream = match contents.as_slice() {
+            // One stream, as Typst writes it: copied without decoding.
+            [id] => {
+                let content = book.get_object(*id)?.as_stream()?;
+                let mut dict = Dictionary::new();
+                for key in [&b"Filter"[..], b"DecodeParms"] {
+                    if let Ok(value) = content.dict.get(key) {
+                        dict.set(key, value.clone());
+                    }
                 }
+                Stream::new(dict, content.content.clone()).with_compression(false)
             }
-            Stream::new(dict, stream.content.clone()).with_compression(false)
-        }
-        _ => Stream::new(Dictionary::new(), book.get_page_content(page)),
-    };
-    form.dict.set("Type", Object::Name(b"XObject".to_vec()));
-    form.dict.set("Subtype", Object::Name(b"Form".to_vec()));
-    form.dict.set("BBox", Object::Array(media_box.iter().map(|v| Object::Real(*v)).collect()));
-    form.dict.set("Resources", resources);
-    Ok((form, media_box[2] - media_box[0], media_box[3] - media_box[1]))
+            _ => Stream::new(Dictionary::new(), book.get_page_content(page)),
+        };
+        stream.dict.set("Type", Object::Name(b"XObject".to_vec()));
+        stream.dict.set("Subtype", Object::Name(b"Form".to_vec()));
+        stream.dict.set("BBox", Object::Array(media_box.iter().map(|v| Object::Real(*v)).collect()));
+        stream.dict.set("Resources", resources);
+        Ok(Form { stream, size: [media_box[2] - media_box[0], media_box[3] - media_box[1]] })
+    }
 }
 
 /// A page's media box, `[x0 y0 x1 y1]`.
