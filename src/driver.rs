@@ -195,7 +195,6 @@ pub fn build(
     Ok(total)
 }
 
-/// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
 /// The print documents of a kit; with `split`, each language on a thread of its own, so that
 /// one kit to rebuild (a profile changed) keeps every core busy.
 fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Vec<render::Artifact>> {
@@ -219,6 +218,7 @@ fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow
     })
 }
 
+/// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
 fn build_kit(
     kit: &Kit<'_>,
     inputs: &str,

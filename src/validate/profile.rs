@@ -19,6 +19,7 @@ const MAX_LOGO_MEMORY: u64 = 256 * 1024 * 1024;
 const LOGO_SIDE: u32 = 480;
 /// WCAG 2.1 AA contrast for normal text.
 const MIN_CONTRAST: f64 = 4.5;
+
 pub fn profile(
     raw: RawProfile,
     content: &Content,
