@@ -238,10 +238,10 @@ impl Print {
                 if self.emit_sources {
                     out.extend(self.sources(lang, &self.imposed(kit, lang, &compiled, true)?)?);
                 }
-                let stem = format!("print/{lang}/{}", imposed.stem);
-                let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-                let sheets = impose::compile(&self.world(kit, &imposed)?, &ident, datetime(kit.date), &compiled)
-                    .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))?;
+                let world = self.world(kit, &imposed)?;
+                let sheets = named(kit, lang, &imposed.stem, |ident| {
+                    impose::compile(&world, ident, datetime(kit.date), &compiled)
+                })?;
                 out.extend(artifacts(lang, &job.stem, compiled));
                 out.extend(artifacts(lang, &imposed.stem, sheets));
             } else {
@@ -252,11 +252,22 @@ impl Print {
     }
 
     fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {
-        let stem = format!("print/{lang}/{}", job.stem);
-        let ident = format!("cyberkit/{}/{stem}", kit.profile.id);
-        compile::compile(&self.world(kit, job)?, &ident, datetime(kit.date), true)
-            .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {stem}.pdf of {})", kit.profile.id))
+        let world = self.world(kit, job)?;
+        named(kit, lang, &job.stem, |ident| compile::compile(&world, ident, datetime(kit.date), true))
     }
+}
+
+/// Compiles a document with `compile`, given the document's PDF identifier (stable across
+/// builds); its error names the document and the kit.
+fn named<T>(
+    kit: &Kit<'_>,
+    lang: &Lang,
+    stem: &str,
+    compile: impl FnOnce(&str) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let path = format!("print/{lang}/{stem}");
+    compile(&format!("cyberkit/{}/{path}", kit.profile.id))
+        .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {path}.pdf of {})", kit.profile.id))
 }
 
 /// The QR codes of the incident steps (17Cyber, the cybermalveillance.gouv.fr diagnostic, the
