@@ -1,7 +1,11 @@
 //! Compiling one print document: Typst layout, then a tagged, reproducible PDF and a thumbnail.
 
 use typst::foundations::{Datetime, Smart};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
+use typst::syntax::Span;
+use typst::text::TextItem;
 use typst::utils::Scalar;
+use typst::visualize::{Geometry, Image, Paint};
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -64,7 +68,73 @@ pub fn pdf(
 pub fn thumbnail(page: &Page) -> anyhow::Result<Vec<u8>> {
     let width = page.frame.size().x.to_pt();
     let scale = if width > 0.0 { THUMBNAIL_WIDTH / width } else { 0.25 };
-    png(page, scale)
+    png(&Page { frame: for_thumbnail(&page.frame, scale), ..page.clone() }, scale)
+}
+
+/// Text drawn smaller than this many pixels in a thumbnail is greeked: shown as grey bars.
+const GREEK_BELOW_PX: f64 = 4.0;
+
+/// The frame as a thumbnail draws it, at `scale` pixels per point.
+///
+/// Text too small to read at that scale is greeked, one bar per word, as layout software draws
+/// its previews: it looks the same at thumbnail size, and Typst's renderer caches each glyph by
+/// its exact position, so every glyph of every page would be rasterised anew.
+///
+/// Images lose their alternative text: Typst's renderer caches an image resized to its drawn
+/// size by the image *with* its alt text, which names the kit's publisher; without it, the logo
+/// is resized once for all the kits that share it.
+fn for_thumbnail(frame: &Frame, scale: f64) -> Frame {
+    let mut out = Frame::new(frame.size(), frame.kind());
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Text(text) if text.size.to_pt() * scale < GREEK_BELOW_PX => {
+                for (x, width) in words(text) {
+                    let bar = Geometry::Rect(Size::new(width, text.size * 0.42)).filled(greyed(&text.fill));
+                    out.push(*pos + Point::new(x, -text.size * 0.47), FrameItem::Shape(bar, Span::detached()));
+                }
+            }
+            FrameItem::Image(image, size, span) if image.alt().is_some() => {
+                let image = Image::new(image.kind().clone(), None, image.scaling());
+                out.push(*pos, FrameItem::Image(image, *size, *span));
+            }
+            FrameItem::Group(group) => {
+                let group = GroupItem { frame: for_thumbnail(&group.frame, scale), ..group.clone() };
+                out.push(*pos, FrameItem::Group(group));
+            }
+            other => out.push(*pos, other.clone()),
+        }
+    }
+    out
+}
+
+/// The words of a run of text: where each starts from the run's origin, and its width.
+fn words(text: &TextItem) -> Vec<(Abs, Abs)> {
+    let mut words = Vec::new();
+    let (mut x, mut start) = (Abs::zero(), None);
+    for glyph in &text.glyphs {
+        let blank = text.text.get(glyph.range()).is_none_or(|s| s.trim().is_empty());
+        match (blank, start) {
+            (true, Some(from)) => {
+                words.push((from, x - from));
+                start = None;
+            }
+            (false, None) => start = Some(x),
+            _ => {}
+        }
+        x += glyph.x_advance.at(text.size);
+    }
+    if let Some(from) = start {
+        words.push((from, x - from));
+    }
+    words
+}
+
+/// A text's paint, faded to the grey a line of small text makes.
+fn greyed(paint: &Paint) -> Paint {
+    match paint {
+        Paint::Solid(colour) => Paint::Solid(colour.clone().with_alpha(0.35)),
+        other => other.clone(),
+    }
 }
 
 /// A page rendered at `pixel_per_pt`, as an RGB PNG (a page is opaque), compressed for speed:
@@ -155,5 +225,27 @@ mod tests {
         let text = String::from_utf8_lossy(&a.pdf);
         assert!(text.contains("pdfuaid:part") && text.contains("/Lang(fr)"));
         assert!(a.thumbnail.starts_with(b"\x89PNG"));
+    }
+
+    #[test]
+    fn a_thumbnail_greeks_text_too_small_to_read_one_bar_per_word() {
+        let (env, day) = world_with(
+            "#set page(width: 600pt, height: 200pt)\n#set text(font: \"Noto Sans\")\n#text(size: 6pt)[three small words]\n\n#text(size: 40pt)[Big]\n",
+        );
+        let document = layout(&env.world("/test.typ", Default::default(), day)).expect("a layout");
+        let frame = for_thumbnail(&document.pages()[0].frame, THUMBNAIL_WIDTH / 600.0);
+        let thumbnail = Page { frame, ..document.pages()[0].clone() };
+        assert_eq!(page_text(&thumbnail), "Big\n", "only the text a thumbnail can show is drawn as text");
+        fn bars(frame: &Frame) -> usize {
+            frame
+                .items()
+                .map(|(_, item)| match item {
+                    FrameItem::Shape(..) => 1,
+                    FrameItem::Group(group) => bars(&group.frame),
+                    _ => 0,
+                })
+                .sum()
+        }
+        assert_eq!(bars(&thumbnail.frame), 3);
     }
 }
