@@ -100,6 +100,19 @@ fn the_poster_names_the_provider_the_csirt_and_17cyber() {
 }
 
 #[test]
+fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
+    let docs = inspect(&repo(), "urps-infirmiers-bretagne", "en");
+    let runs = &document(&docs, "poster-a3").pages[0].runs;
+    let size = |start: &str| {
+        runs.iter().find(|(_, text)| text.starts_with(start)).unwrap_or_else(|| panic!("no `{start}` in {runs:?}")).0
+    };
+    assert!(size("Cyber attack?") >= 48.0, "{runs:?}");
+    for step in ["Unplug the computer", "Leave it switched on", "Write down the time", "Call your IT provider"] {
+        assert!(size(step) >= 24.0, "`{step}` at {} pt", size(step));
+    }
+}
+
+#[test]
 fn every_qr_code_decodes_to_its_url() {
     let docs = inspect(&repo(), "cabinet-des-tilleuls", "fr");
     let expected = [

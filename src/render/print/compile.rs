@@ -190,6 +190,22 @@ pub fn page_text(page: &typst_layout::Page) -> String {
     out
 }
 
+/// The runs of text of a laid-out page with their size in points.
+pub fn page_runs(page: &Page) -> Vec<(f64, String)> {
+    fn walk(frame: &Frame, out: &mut Vec<(f64, String)>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => out.push((text.size.to_pt(), text.text.to_string())),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&page.frame, &mut out);
+    out
+}
+
 /// A page as a PNG at `dpi` dots per inch.
 pub fn page_png(page: &Page, dpi: f64) -> anyhow::Result<Vec<u8>> {
     png(page, dpi / 72.0)

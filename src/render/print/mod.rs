@@ -175,6 +175,7 @@ impl Print {
                         width_mm: size.x.to_mm(),
                         height_mm: size.y.to_mm(),
                         text: compile::page_text(page),
+                        runs: compile::page_runs(page),
                         png: match dpi {
                             Some(dpi) => compile::page_png(page, dpi)?,
                             None => Vec::new(),
@@ -206,6 +207,8 @@ pub struct InspectedPage {
     pub width_mm: f64,
     pub height_mm: f64,
     pub text: String,
+    /// Each run of text with its size in points, in the order of `text`.
+    pub runs: Vec<(f64, String)>,
     pub png: Vec<u8>,
 }
 
