@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Parser as _;
-use cyberkit::diag::{Diagnostics, file_error, suggest};
+use cyberkit::diag::{Diagnostics, Location, WithHint as _, file_error, suggest};
 use cyberkit::project::Project;
+use cyberkit::render::print::Overflow;
 
 use cli::{Cli, Command, ListWhat};
 
@@ -59,7 +60,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(finish(diags, String::new));
             }
             let options = cyberkit::driver::Options { force, emit_typst };
-            let report = cyberkit::driver::build(&project, &checked, &out, options, &Bar::new())?;
+            let report = match cyberkit::driver::build(&project, &checked, &out, options, &Bar::new()) {
+                Ok(report) => report,
+                Err(e) => match e.downcast_ref::<Overflow>() {
+                    Some(overflow) => return Ok(overflowed(&project, overflow, diags)),
+                    None => return Err(e),
+                },
+            };
             if timings {
                 eprintln!(
                     "timings: print {:.2} s, site {:.2} s (summed over the workers)",
@@ -150,6 +157,25 @@ fn new_profile(
         (Some(p), Some(r)) if !diags.has_errors() => Some(cyberkit::starter::profile(content, p, r)),
         _ => None,
     }
+}
+
+/// A document that the profile's text made run onto more pages than it may: the profile's error,
+/// at its longest value. The build stopped there: kits built before are written, the others
+/// (this one too) are left as they were.
+fn overflowed(project: &Project, overflow: &Overflow, mut diags: Diagnostics) -> ExitCode {
+    let shown = project.display(&overflow.profile);
+    let text = std::fs::read_to_string(&overflow.profile).unwrap_or_default();
+    let at = match overflow.longest.first() {
+        Some((table, key, _)) => cyberkit::load::toml::key_location(&shown, &text, table, key),
+        None => Location::file(&shown),
+    };
+    diags.push(at.error(overflow.to_string()).hint(overflow.hint()));
+    let mut stderr = std::io::stderr().lock();
+    for d in diags.sorted() {
+        let _ = writeln!(stderr, "{d}");
+    }
+    let _ = writeln!(stderr, "error: the build stopped at this error; the kit of this profile was left as it was");
+    ExitCode::from(1)
 }
 
 /// Prints the diagnostics, then a closing line; exit code 1 when there were errors.

@@ -267,3 +267,37 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
         }
     }
 }
+
+/// A profile's values, each within its length limit, can still make more text than a poster has
+/// room for: the build fails and names the longest values, rather than print a two-page poster.
+#[test]
+fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_values() {
+    let words = |n: usize| {
+        let text: String = "maintenance informatique du cabinet ".repeat(10).chars().take(n).collect();
+        text.trim().to_string()
+    };
+    let (name, contract) = (words(150), words(300));
+    let project = TestProject::with_examples();
+    project.write(
+        "profiles/long.toml",
+        format!(
+            "profession = \"masseurs-kinesitherapeutes\"\nregion = \"pays-de-la-loire\"\nlanguages = [\"fr\"]\n\n\
+             [practice]\nname = \"{name}\"\ncontact_person = \"{name}\"\n\n[it_provider]\nname = \"{name}\"\n\
+             contract = \"{contract}\"\n",
+        ),
+    );
+    let output = project.run(&["build", "long"]);
+    let stderr = common::stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    // At the longest value: the contract, line 11 of the file.
+    assert!(
+        stderr.contains("error: profiles/long.toml:11:12: print/fr/poster-a4.pdf runs onto 2 pages; it must fit on 1"),
+        "{stderr}"
+    );
+    let hint = format!(
+        "hint: shorten the profile's longest values: [it_provider] contract ({} characters)",
+        contract.chars().count()
+    );
+    assert!(stderr.contains(&hint), "{stderr}");
+    assert!(!project.path().join("output/long").exists(), "no kit with a two-page poster");
+}

@@ -434,6 +434,16 @@ fn looks_like_date(text: &str) -> bool {
         && !line.contains('"')
 }
 
+/// Where `[table] key` is written in a TOML file's `text`: its value's line and column, else the
+/// file as a whole. For a problem found after validation, when only the key is known.
+pub fn key_location(path: &std::path::Path, text: &str, table: &'static str, key: &'static str) -> Location {
+    let mut scratch = Diagnostics::default();
+    let (mut reader, root) = Reader::parse(SourceFile::new(path, text), &mut scratch);
+    root.and_then(|mut root| reader.table(&mut root, table))
+        .and_then(|mut table| reader.string(&mut table, key))
+        .map_or_else(|| Location::file(path), |value| value.at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
