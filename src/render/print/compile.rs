@@ -31,7 +31,18 @@ pub const THUMBNAIL_WIDTH: f64 = 240.0;
 /// Any Typst warning fails the document, with the template's file and line: a warning means a
 /// missing font or glyph, and a printed poster must not silently fall back.
 pub fn compile(world: &DocWorld<'_>, ident: &str, date: Datetime, accessible: bool) -> anyhow::Result<Compiled> {
-    let document = layout(world)?;
+    compile_with(world, ident, date, accessible, Ok)
+}
+
+/// [`compile`], with `finish` given the laid-out document before it is written.
+pub fn compile_with(
+    world: &DocWorld<'_>,
+    ident: &str,
+    date: Datetime,
+    accessible: bool,
+    finish: impl FnOnce(PagedDocument) -> anyhow::Result<PagedDocument>,
+) -> anyhow::Result<Compiled> {
+    let document = finish(layout(world)?)?;
     let pdf = pdf(world, &document, ident, date, accessible)?;
     let thumbnail = match document.pages().first() {
         Some(page) => thumbnail(page)?,

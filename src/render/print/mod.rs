@@ -9,6 +9,7 @@
 mod booklet;
 mod checklist;
 pub mod compile;
+mod footer;
 pub mod impose;
 mod notice;
 mod poster;
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 use typst::foundations::{Bytes, Datetime};
+use typst_layout::PagedDocument;
 
 use super::text::{date, string};
 use super::{Artifact, Renderer};
@@ -40,7 +42,8 @@ pub const DOCUMENT_NAMES: [(&str, &str, &str); 6] = [
 pub type Files = Vec<(String, Vec<u8>)>;
 
 /// The print templates beyond `common.typ`.
-const DOCUMENTS: [(&str, &str); 5] = [
+const DOCUMENTS: [(&str, &str); 6] = [
+    footer::TEMPLATE,
     ("/booklet.typ", include_str!("../../../templates/print/booklet.typ")),
     ("/imposed.typ", include_str!("../../../templates/print/imposed.typ")),
     ("/poster.typ", include_str!("../../../templates/print/poster.typ")),
@@ -92,7 +95,7 @@ impl Print {
         let mut files = vec![
             Artifact::file(format!("{dir}/main.typ"), template.as_bytes().to_vec()),
             Artifact::file(format!("{dir}/common.typ"), world::COMMON.as_bytes().to_vec()),
-            Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&job.data)?),
+            Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&standalone(&job.data))?),
         ];
         for (path, bytes) in &job.files {
             files.push(Artifact::file(format!("{dir}{path}"), bytes.clone()));
@@ -119,7 +122,11 @@ impl Print {
     /// The booklet's job. The template pads it with blank pages to a multiple of four, which
     /// saddle-stitching needs.
     fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Job> {
-        let (data, files) = booklet::data(kit, lang, common)?;
+        let (mut data, files) = booklet::data(kit, lang, common)?;
+        // See `footer`: a standalone project leaves it out, and its footer reads its own text.
+        if let Value::Object(map) = &mut data {
+            map.insert("compose_footer".into(), json!(true));
+        }
         Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files })
     }
 
@@ -165,7 +172,7 @@ impl Print {
     pub fn inspect(&self, kit: &Kit<'_>, lang: &Lang, dpi: Option<f64>) -> anyhow::Result<Vec<Inspected>> {
         let mut out = Vec::new();
         for job in self.jobs(kit, lang)? {
-            let document = compile::layout(&self.world(kit, &job)?)?;
+            let document = self.composed(kit, lang, &job, compile::layout(&self.world(kit, &job)?)?)?;
             let pages = document
                 .pages()
                 .iter()
@@ -187,6 +194,16 @@ impl Print {
         }
         Ok(out)
     }
+}
+
+/// A document's data as a standalone project has it: without cyberkit to compose the booklet's
+/// footer, the template shows the footer's text itself.
+fn standalone(data: &Value) -> Value {
+    let mut data = data.clone();
+    if let Value::Object(map) = &mut data {
+        map.remove("compose_footer");
+    }
+    data
 }
 
 /// One document to compile.
@@ -257,7 +274,9 @@ impl Print {
     fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {
         let world = self.world(kit, job)?;
         named(kit, lang, &job.stem, |ident| {
-            let compiled = compile::compile(&world, ident, datetime(kit.date), true)?;
+            let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
+                self.composed(kit, lang, job, document)
+            })?;
             match max_pages(&job.stem) {
                 Some(max) if compiled.pages > max => {
                     Err(Overflow::new(kit, lang, &job.stem, compiled.pages, max).into())
@@ -329,6 +348,25 @@ impl Overflow {
         match values.is_empty() {
             true => "shorten the profile's text".to_string(),
             false => format!("shorten the profile's longest values: {}", values.join(", ")),
+        }
+    }
+}
+
+impl Print {
+    /// A laid-out document with the booklet's footer composed onto its pages (see [`footer`]).
+    fn composed(
+        &self,
+        kit: &Kit<'_>,
+        lang: &Lang,
+        job: &Job,
+        document: PagedDocument,
+    ) -> anyhow::Result<PagedDocument> {
+        match job.data.get("compose_footer") {
+            Some(Value::Bool(true)) => {
+                let lines = Common::new(kit, lang).footer;
+                footer::compose(&self.env, datetime(kit.date), lang.code(), &lines, document)
+            }
+            _ => Ok(document),
         }
     }
 }

@@ -1,0 +1,103 @@
+//! The booklet's running footer, composed onto its laid-out pages.
+//!
+//! The footer names the publisher on every page (PRINT.md), so when Typst lays it out with the
+//! page, no page is the same from one kit to the next and Typst lays every page out again. The
+//! booklet template leaves an empty `<footer-text>` block in its footer instead; its pages are
+//! then the same across a profession's kits, and their layout is reused. The footer's text is
+//! laid out here once per kit, at the block's width, and put into every page's block: inside the
+//! footer, which the PDF marks as an artifact.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+use typst::foundations::{Bytes, Label};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
+use typst::utils::PicoStr;
+use typst_layout::{Page, PagedDocument};
+
+use super::compile;
+use super::world::{Env, file_id};
+
+/// The footer template.
+pub const TEMPLATE: (&str, &str) = ("/footer.typ", include_str!("../../../templates/print/footer.typ"));
+
+/// The document with its footer's text, `lines` joined, in every page's `<footer-text>` block.
+pub fn compose(
+    env: &Env,
+    date: typst::foundations::Datetime,
+    lang: &str,
+    lines: &[String],
+    mut document: PagedDocument,
+) -> anyhow::Result<PagedDocument> {
+    let label = Label::new(PicoStr::intern("footer-text")).expect("a valid label");
+    // One layout per width: a page number of two digits leaves the text less room.
+    let mut texts: HashMap<u64, Frame> = HashMap::new();
+    let mut text_at = |width: Abs| -> anyhow::Result<Frame> {
+        if let Some(frame) = texts.get(&width.to_raw().to_bits()) {
+            return Ok(frame.clone());
+        }
+        let data = json!({ "lang": lang, "footer": lines, "width": width.to_pt() });
+        let mut files = HashMap::new();
+        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&data)?));
+        let laid = compile::layout(&env.world(TEMPLATE.0, files, date))?;
+        let frame = laid.pages().first().map_or_else(|| Frame::soft(Size::zero()), |page| untagged(&page.frame));
+        texts.insert(width.to_raw().to_bits(), frame.clone());
+        Ok(frame)
+    };
+    let mut pages = Vec::with_capacity(document.pages().len());
+    for page in document.pages() {
+        let frame = with_text(&page.frame, label, &mut text_at)?;
+        pages.push(Page { frame, ..page.clone() });
+    }
+    let info = std::mem::take(document.info_mut());
+    Ok(PagedDocument::new(pages.into_iter().collect(), info))
+}
+
+/// The frame with `text` (at the block's width) in each group labelled `label`.
+fn with_text(
+    frame: &Frame,
+    label: Label,
+    text: &mut impl FnMut(Abs) -> anyhow::Result<Frame>,
+) -> anyhow::Result<Frame> {
+    fn has(frame: &Frame, label: Label) -> bool {
+        frame.items().any(|(_, item)| match item {
+            FrameItem::Group(group) => group.label == Some(label) || has(&group.frame, label),
+            _ => false,
+        })
+    }
+    if !has(frame, label) {
+        return Ok(frame.clone());
+    }
+    let mut out = Frame::new(frame.size(), frame.kind());
+    out.set_baseline(frame.baseline());
+    for (pos, item) in frame.items() {
+        let item = match item {
+            FrameItem::Group(group) if group.label == Some(label) => {
+                let mut inner = group.frame.clone();
+                inner.push_frame(Point::zero(), text(inner.width())?);
+                FrameItem::Group(GroupItem { frame: inner, ..group.clone() })
+            }
+            FrameItem::Group(group) => {
+                FrameItem::Group(GroupItem { frame: with_text(&group.frame, label, text)?, ..group.clone() })
+            }
+            other => other.clone(),
+        };
+        out.push(*pos, item);
+    }
+    Ok(out)
+}
+
+/// The frame without its introspection tags: they belong to the footer's own document.
+fn untagged(frame: &Frame) -> Frame {
+    let mut out = Frame::new(frame.size(), frame.kind());
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Tag(_) => {}
+            FrameItem::Group(group) => {
+                out.push(*pos, FrameItem::Group(GroupItem { frame: untagged(&group.frame), ..group.clone() }))
+            }
+            other => out.push(*pos, other.clone()),
+        }
+    }
+    out
+}
