@@ -12,6 +12,7 @@ pub mod compile;
 mod footer;
 pub mod impose;
 mod notice;
+mod overflow;
 mod poster;
 pub mod world;
 
@@ -25,6 +26,8 @@ use super::text::{date, string};
 use super::{Artifact, Renderer};
 use crate::model::{Date, Lang};
 use crate::plan::Kit;
+pub use overflow::Overflow;
+use overflow::max_pages;
 use world::{Env, file_id};
 
 /// The print documents of one language, in the order the downloads page lists them: the file's
@@ -109,12 +112,18 @@ impl Print {
         let mut jobs = Vec::new();
         for paper in ["a4", "a3"] {
             let (data, files) = poster::data(kit, lang, &common, paper)?;
-            jobs.push(Job { stem: format!("poster-{paper}"), template: "/poster.typ", data, files });
+            jobs.push(Job { stem: format!("poster-{paper}"), template: "/poster.typ", data, files, footer: None });
         }
         let (data, files) = notice::data(kit, lang, &common)?;
-        jobs.push(Job { stem: "notice".into(), template: "/notice.typ", data, files });
+        jobs.push(Job { stem: "notice".into(), template: "/notice.typ", data, files, footer: None });
         let data = checklist::data(kit, lang, &common);
-        jobs.push(Job { stem: "checklist".into(), template: "/checklist.typ", data, files: Files::new() });
+        jobs.push(Job {
+            stem: "checklist".into(),
+            template: "/checklist.typ",
+            data,
+            files: Files::new(),
+            footer: None,
+        });
         jobs.push(self.booklet(kit, lang, &common)?);
         Ok(jobs)
     }
@@ -127,7 +136,8 @@ impl Print {
         if let Value::Object(map) = &mut data {
             map.insert("compose_footer".into(), json!(true));
         }
-        Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files })
+        let footer = Some(common.footer.clone());
+        Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files, footer })
     }
 
     /// The booklet imposed two pages a side on A4 sheets. It embeds the booklet's own PDF pages,
@@ -155,7 +165,7 @@ impl Print {
             true => vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())],
             false => Files::new(),
         };
-        Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files })
+        Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files, footer: None })
     }
 
     fn world(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<world::DocWorld<'_>> {
@@ -212,6 +222,8 @@ struct Job {
     template: &'static str,
     data: Value,
     files: Files,
+    /// The footer's lines that cyberkit composes onto the laid-out pages (the booklet's).
+    footer: Option<Vec<String>>,
 }
 
 /// A laid-out document, for tests.
@@ -285,74 +297,7 @@ impl Print {
             }
         })
     }
-}
 
-/// The most pages a document may have: a poster and the notice go on a wall, the checklist on
-/// one sheet, both sides at most (PRINT.md).
-fn max_pages(stem: &str) -> Option<usize> {
-    match stem {
-        "poster-a4" | "poster-a3" | "notice" => Some(1),
-        "checklist" => Some(2),
-        _ => None,
-    }
-}
-
-/// A document that runs onto more pages than it may. What overflows is the profile's text: the
-/// error names the profile's longest values, for the caller to point at the longest one.
-#[derive(Debug)]
-pub struct Overflow {
-    pub profile: std::path::PathBuf,
-    /// `print/<lang>/<stem>.pdf`.
-    pub document: String,
-    pub pages: usize,
-    pub max: usize,
-    /// The profile's longest printed values, longest first: table, key, length in characters.
-    pub longest: Vec<(&'static str, &'static str, usize)>,
-}
-
-impl std::fmt::Display for Overflow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} runs onto {} pages; it must fit on {}", self.document, self.pages, self.max)
-    }
-}
-
-impl std::error::Error for Overflow {}
-
-impl Overflow {
-    fn new(kit: &Kit<'_>, lang: &Lang, stem: &str, pages: usize, max: usize) -> Self {
-        let profile = kit.profile;
-        let practice = profile.practice.as_ref();
-        let provider = profile.it_provider.as_ref();
-        let privacy = &profile.privacy;
-        let mut longest: Vec<_> = [
-            ("practice", "name", practice.and_then(|p| p.name.as_ref())),
-            ("practice", "address", practice.and_then(|p| p.address.as_ref())),
-            ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
-            ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
-            ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
-            ("privacy", "controller", privacy.controller.as_ref()),
-            ("privacy", "rights_address", privacy.rights_address.as_ref()),
-        ]
-        .into_iter()
-        .filter_map(|(table, key, value)| value.map(|v| (table, key, v.chars().count())))
-        .collect();
-        longest.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
-        longest.truncate(3);
-        Overflow { profile: profile.path.clone(), document: format!("print/{lang}/{stem}.pdf"), pages, max, longest }
-    }
-
-    /// What to do: shorten the longest values.
-    pub fn hint(&self) -> String {
-        let values: Vec<String> =
-            self.longest.iter().map(|(table, key, length)| format!("[{table}] {key} ({length} characters)")).collect();
-        match values.is_empty() {
-            true => "shorten the profile's text".to_string(),
-            false => format!("shorten the profile's longest values: {}", values.join(", ")),
-        }
-    }
-}
-
-impl Print {
     /// A laid-out document with the booklet's footer composed onto its pages (see [`footer`]).
     fn composed(
         &self,
@@ -361,12 +306,9 @@ impl Print {
         job: &Job,
         document: PagedDocument,
     ) -> anyhow::Result<PagedDocument> {
-        match job.data.get("compose_footer") {
-            Some(Value::Bool(true)) => {
-                let lines = Common::new(kit, lang).footer;
-                footer::compose(&self.env, datetime(kit.date), lang.code(), &lines, document)
-            }
-            _ => Ok(document),
+        match &job.footer {
+            Some(lines) => footer::compose(&self.env, datetime(kit.date), lang.code(), lines, document),
+            None => Ok(document),
         }
     }
 }
