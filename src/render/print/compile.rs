@@ -82,8 +82,11 @@ pub fn thumbnail(page: &Page) -> anyhow::Result<Vec<u8>> {
     png(&Page { frame: for_thumbnail(&page.frame, scale), ..page.clone() }, scale)
 }
 
-/// Text drawn smaller than this many pixels in a thumbnail is greeked: shown as grey bars.
-const GREEK_BELOW_PX: f64 = 4.0;
+/// Text drawn smaller than this many pixels in a thumbnail is greeked: shown as grey bars. The
+/// downloads page shows a thumbnail at half its width, so such text is under 2.5 CSS pixels
+/// there, unreadable on any screen; titles, steps and headings stay text. (A4 body text at 11 pt
+/// is 4.4 pixels: drawn, it made a checklist's thumbnail five times the bytes and time.)
+const GREEK_BELOW_PX: f64 = 5.0;
 
 /// The frame as a thumbnail draws it, at `scale` pixels per point.
 ///
