@@ -118,6 +118,53 @@ fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
 }
 
 #[test]
+fn nothing_is_printed_within_12_mm_of_the_paper_edge() {
+    // Office printers cannot print to the edge (PRINT.md): the footers' last line, the sources,
+    // used to sit 2 mm from it.
+    for (profile, lang) in
+        [("cabinet-des-tilleuls", "fr"), ("urps-infirmiers-bretagne", "en"), ("cabinet-minimal", "fr")]
+    {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        for stem in ["poster-a4", "poster-a3", "notice", "checklist", "booklet"] {
+            for (i, page) in document(&docs, stem).pages.iter().enumerate() {
+                let Some([left, top, right, bottom]) = page.text_bounds_mm else { continue };
+                let least = [left, top, page.width_mm - right, page.height_mm - bottom];
+                assert!(
+                    least.iter().all(|mm| *mm >= 11.9),
+                    "{profile}/{lang}/{stem} page {}: text {least:.1?} mm from the left, top, right and bottom edges",
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_a4_poster_body_is_11_pt_in_lines_of_75_characters_at_most() {
+    // PRINT.md: A4 body ≥ 11 pt, lines ≤ 75 characters. The small print is the footer and the
+    // captions under the QR codes.
+    for (profile, lang) in [("cabinet-des-tilleuls", "fr"), ("urps-infirmiers-bretagne", "en")] {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        let page = &document(&docs, "poster-a4").pages[0];
+        let captions =
+            page.text.split("\n").position(|line| line.starts_with("Pour agir") || line.starts_with("To act"));
+        let captions = captions.unwrap_or_else(|| panic!("no QR title in {}", page.text));
+        for (i, (size, text)) in page.runs.iter().enumerate().take(captions) {
+            assert!(*size >= 11.0, "{profile}/{lang}: `{text}` at {size} pt (run {i})");
+            // Zero-width spaces, where a long word may break, are not characters a reader sees.
+            let length = text.chars().filter(|c| *c != '\u{200B}').count();
+            assert!(length <= 75, "{profile}/{lang}: {length} characters in `{text}`");
+        }
+        // The provider's and the CSIRT's details are body text too.
+        for expected in ["assistance@", "Breizh Cyber", "0 800 200 008"] {
+            if let Some((size, text)) = page.runs.iter().find(|(_, text)| text.contains(expected)) {
+                assert!(*size >= 11.0, "`{text}` at {size} pt");
+            }
+        }
+    }
+}
+
+#[test]
 fn every_qr_code_decodes_to_its_url() {
     let docs = inspect(&repo(), "cabinet-des-tilleuls", "fr");
     let expected = [

@@ -146,6 +146,8 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "notice_blank_hint",
     "print_provider_blank",
     "print_qr_title",
+    "print_csirt_what",
+    "print_footer_sources",
     "checklist_title",
     "checklist_intro",
     "checklist_practice",

@@ -55,6 +55,7 @@ pub fn to_html(markdown: &str, values: &Placeholders, lang: &Lang) -> String {
 /// which do not depend on spacing. `heading_offset` shifts the levels: a module's `##` sits under
 /// the document's own headings.
 pub fn to_typst(markdown: &str, values: &Placeholders, lang: &Lang, heading_offset: u8) -> String {
+    let values = &values.breakable();
     let mut out = String::with_capacity(markdown.len() * 2);
     // What each open container must close with.
     let mut closers: Vec<&'static str> = Vec::new();

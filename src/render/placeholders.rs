@@ -41,8 +41,59 @@ impl Placeholders {
         Placeholders { values: values.iter().map(|(k, v)| (*k, v.to_string())).collect() }
     }
 
+    /// The same values, each word longer than a line can hold (a name without spaces) free to
+    /// break anywhere: a zero-width space between its characters. For print, where Typst breaks
+    /// lines at spaces and hyphens only; a browser breaks such a word itself.
+    pub fn breakable(&self) -> Self {
+        Placeholders { values: self.values.iter().map(|(k, v)| (*k, breakable(v))).collect() }
+    }
+
     /// The value of a placeholder; validation has checked every name a module uses.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
+    }
+}
+
+/// A run of more than this many characters without a space, a hyphen or a zero-width space may
+/// break between any two of them in print.
+const LONG_WORD: usize = 30;
+
+/// `text` with a zero-width space between the characters (grapheme clusters: an accent stays on
+/// its letter) of each run longer than [`LONG_WORD`] that has no other place to break. As the
+/// templates' `breakable` does for the values they show.
+pub fn breakable(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut String| {
+        out.push_str(&run.join(if run.len() > LONG_WORD { "\u{200B}" } else { "" }));
+        run.clear();
+    };
+    for grapheme in text.graphemes(true) {
+        if grapheme == "-" || grapheme == "\u{200B}" || grapheme.chars().all(char::is_whitespace) {
+            flush(&mut run, &mut out);
+            out.push_str(grapheme);
+        } else {
+            run.push(grapheme);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breakable;
+
+    #[test]
+    fn a_word_too_long_for_a_line_may_break_between_its_letters_and_keeps_them() {
+        let long = "Kine\u{301}sithe\u{301}rapieSansEspacesNiTiretsNiPoints";
+        let out = breakable(&format!("Cabinet {long} Nantes"));
+        assert!(out.starts_with("Cabinet K\u{200B}i\u{200B}n\u{200B}e\u{301}\u{200B}s"), "{out:?}");
+        assert_eq!(out.replace('\u{200B}', ""), format!("Cabinet {long} Nantes"), "every character kept");
+        assert_eq!(breakable("Cabinet des Tilleuls"), "Cabinet des Tilleuls", "short words untouched");
+        // A long address already breaks at its hyphens.
+        let url = "www.paysdelaloire.fr/mon-organisation-subit-une-cyberattaque";
+        assert_eq!(breakable(url), url);
     }
 }

@@ -220,6 +220,40 @@ pub fn page_runs(page: &Page) -> Vec<(f64, String)> {
     out
 }
 
+/// The box around every glyph run of a page, `[left, top, right, bottom]` in millimetres from
+/// its top left corner: from each run's capital height to its descender, where ink is (the
+/// font's ascender, higher, is room for accents). `None` for a page without text.
+pub fn page_text_bounds(page: &Page) -> Option<[f64; 4]> {
+    use typst::layout::Transform;
+    fn walk(frame: &Frame, ts: Transform, out: &mut Option<[f64; 4]>) {
+        for (pos, item) in frame.items() {
+            let ts = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, ts.pre_concat(group.transform), out),
+                FrameItem::Text(text) => {
+                    let metrics = text.font.metrics();
+                    let (top, bottom) = (-metrics.cap_height.at(text.size), -metrics.descender.at(text.size));
+                    for corner in [
+                        Point::new(Abs::zero(), top),
+                        Point::new(text.width(), top),
+                        Point::new(Abs::zero(), bottom),
+                        Point::new(text.width(), bottom),
+                    ] {
+                        let p = corner.transform(ts);
+                        let (x, y) = (p.x.to_mm(), p.y.to_mm());
+                        let b = out.get_or_insert([x, y, x, y]);
+                        *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = None;
+    walk(&page.frame, Transform::identity(), &mut out);
+    out
+}
+
 /// A page as a PNG at `dpi` dots per inch.
 pub fn page_png(page: &Page, dpi: f64) -> anyhow::Result<Vec<u8>> {
     png(page, dpi / 72.0)

@@ -27,7 +27,7 @@ use super::{Artifact, Renderer};
 use crate::model::{Date, Lang};
 use crate::plan::Kit;
 pub use overflow::Overflow;
-use overflow::max_pages;
+use overflow::{Fault, max_pages, nearest_edge};
 use world::{Env, file_id};
 
 /// The print documents of one language, in the order the downloads page lists them: the file's
@@ -193,6 +193,7 @@ impl Print {
                         height_mm: size.y.to_mm(),
                         text: compile::page_text(page),
                         runs: compile::page_runs(page),
+                        text_bounds_mm: compile::page_text_bounds(page),
                         png: match dpi {
                             Some(dpi) => compile::page_png(page, dpi)?,
                             None => Vec::new(),
@@ -238,6 +239,9 @@ pub struct InspectedPage {
     pub text: String,
     /// Each run of text with its size in points, in the order of `text`.
     pub runs: Vec<(f64, String)>,
+    /// The box around all of the page's text, `[left, top, right, bottom]` from its top left
+    /// corner: where the printer must print.
+    pub text_bounds_mm: Option<[f64; 4]>,
     pub png: Vec<u8>,
 }
 
@@ -289,12 +293,15 @@ impl Print {
             let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
                 self.composed(kit, lang, job, document)
             })?;
-            match max_pages(&job.stem) {
-                Some(max) if compiled.pages > max => {
-                    Err(Overflow::new(kit, lang, &job.stem, compiled.pages, max).into())
-                }
-                _ => Ok(compiled),
-            }
+            let fault = match (
+                max_pages(&job.stem),
+                nearest_edge(&compiled.document).filter(|_| std::env::var("CK_NOLIMIT").is_err()),
+            ) {
+                (Some(max), _) if compiled.pages > max => Fault::Pages { pages: compiled.pages, max },
+                (_, Some((page, mm))) => Fault::Edge { page, mm },
+                _ => return Ok(compiled),
+            };
+            Err(Overflow::new(kit, lang, &job.stem, fault).into())
         })
     }
 
@@ -400,7 +407,7 @@ impl Common {
         if let Some(d) = content.updated() {
             footer.push(s("footer_updated", &[("date", &date(content, lang, d))]));
         }
-        footer.push(s("footer_sources", &[]));
+        footer.push(s("print_footer_sources", &[]));
         let colour = profile.publisher.as_ref().and_then(|p| p.colour).map_or("#0b5394".to_string(), |c| c.hex());
         Common { lang: lang.clone(), colour, author, for_whom, footer }
     }

@@ -1,8 +1,14 @@
-//! A document that runs onto more pages than it may: what the profile's text made too long, and
-//! which of the profile's values to shorten.
+//! A document that the profile's text made too long: onto more pages than it may, or into the
+//! margin that printers cannot print; and which of the profile's values to shorten.
+
+use typst_layout::PagedDocument;
 
 use crate::model::Lang;
 use crate::plan::Kit;
+
+/// Office printers cannot print near the paper's edge: a document's text stays this far from it
+/// (PRINT.md: 12 mm), less a tenth of a millimetre for rounding.
+const EDGE_MM: f64 = 11.9;
 
 /// The most pages a document may have: a poster and the notice go on a wall, the checklist on
 /// one sheet, both sides at most (PRINT.md).
@@ -14,34 +20,62 @@ pub(super) fn max_pages(stem: &str) -> Option<usize> {
     }
 }
 
-/// A document that runs onto more pages than it may. What overflows is the profile's text: the
-/// error names the profile's longest values, for the caller to point at the longest one.
+/// The first page, numbered from 1, whose text comes nearer the paper's edge than printers can
+/// print, and how near, in millimetres. A footer grown by long values does.
+pub(super) fn nearest_edge(document: &PagedDocument) -> Option<(usize, f64)> {
+    document.pages().iter().enumerate().find_map(|(i, page)| {
+        let [left, top, right, bottom] = super::compile::page_text_bounds(page)?;
+        let size = page.frame.size();
+        let least = [left, top, size.x.to_mm() - right, size.y.to_mm() - bottom].into_iter().fold(f64::MAX, f64::min);
+        (least < EDGE_MM).then_some((i + 1, least))
+    })
+}
+
+/// How a document overflows.
+#[derive(Debug)]
+pub enum Fault {
+    /// Onto `pages` pages where `max` is the most.
+    Pages { pages: usize, max: usize },
+    /// Page `page`'s text within `mm` of the paper's edge.
+    Edge { page: usize, mm: f64 },
+}
+
+/// A document that overflows. What overflows is the profile's text: the error names the
+/// profile's longest values, for the caller to point at the longest one.
 #[derive(Debug)]
 pub struct Overflow {
     pub profile: std::path::PathBuf,
     /// `print/<lang>/<stem>.pdf`.
     pub document: String,
-    pub pages: usize,
-    pub max: usize,
+    pub fault: Fault,
     /// The profile's longest printed values, longest first: table, key, length in characters.
     pub longest: Vec<(&'static str, &'static str, usize)>,
 }
 
 impl std::fmt::Display for Overflow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} runs onto {} pages; it must fit on {}", self.document, self.pages, self.max)
+        match self.fault {
+            Fault::Pages { pages, max } => write!(f, "{} runs onto {pages} pages; it must fit on {max}", self.document),
+            Fault::Edge { page, mm } => write!(
+                f,
+                "{} page {page}: text comes within {mm:.1} mm of the paper's edge; printers need 12 mm",
+                self.document
+            ),
+        }
     }
 }
 
 impl std::error::Error for Overflow {}
 
 impl Overflow {
-    pub(super) fn new(kit: &Kit<'_>, lang: &Lang, stem: &str, pages: usize, max: usize) -> Self {
+    pub(super) fn new(kit: &Kit<'_>, lang: &Lang, stem: &str, fault: Fault) -> Self {
         let profile = kit.profile;
         let practice = profile.practice.as_ref();
         let provider = profile.it_provider.as_ref();
         let privacy = &profile.privacy;
+        let publisher = profile.publisher.as_ref();
         let mut longest: Vec<_> = [
+            ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
             ("practice", "name", practice.and_then(|p| p.name.as_ref())),
             ("practice", "address", practice.and_then(|p| p.address.as_ref())),
             ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
@@ -55,7 +89,7 @@ impl Overflow {
         .collect();
         longest.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
         longest.truncate(3);
-        Overflow { profile: profile.path.clone(), document: format!("print/{lang}/{stem}.pdf"), pages, max, longest }
+        Overflow { profile: profile.path.clone(), document: format!("print/{lang}/{stem}.pdf"), fault, longest }
     }
 
     /// What to do: shorten the longest values.

@@ -51,15 +51,17 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
         contacts.push(json!({ "label": s("contact_it_provider"), "lines": lines, "blank": null }));
     }
     match &profile.csirt {
-        Some(c) => contacts.push(contact(c, lang, s("contact_csirt_what"))),
+        Some(c) => contacts.push(contact(c, lang, s("print_csirt_what"))),
         None => contacts
             .push(json!({ "label": s("contact_csirt_label"), "lines": [s("contact_csirt_none")], "blank": null })),
     }
     let person = profile.practice.as_ref().and_then(|p| p.contact_person.clone());
+    // One line under the cards, across the box.
     contacts.push(json!({
         "label": s("contact_practice_person"),
         "lines": person.iter().collect::<Vec<_>>(),
         "blank": if person.is_none() { json!(s("field_name")) } else { Value::Null },
+        "inline": true,
     }));
 
     let (codes, files) = super::incident_qr_codes(kit, lang)?;
