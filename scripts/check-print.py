@@ -8,7 +8,10 @@ here on their own rather than from cyberkit's output:
   number, the CSIRT's confirmed number or site, 17Cyber, the practice's referent), and on each
   notice its controller;
 - every QR code on every page, rendered with `pdftoppm` at 150 dpi and decoded by `zbarimg`,
-  carries exactly the URLs the document should carry, each also printed on the page.
+  carries exactly the URLs the document should carry, each also printed on the page;
+- no word (`pdftotext -bbox`) comes within 12 mm of the paper's left, right or bottom edge,
+  which office printers cannot print (the top is left out: poppler's boxes start at the font's
+  ascender, above the ink).
 
 usage: scripts/check-print.py [OUTPUT_DIR] [PROJECT_DIR]
 """
@@ -35,6 +38,9 @@ PAPER = {
     "booklet-imposed": ("841.89 x 595.276", 32),
 }
 QR_CONTACTS = ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"]
+# Office printers cannot print nearer the paper's edge, in points (12 mm), less a little for
+# rounding; and poppler's word boxes reach down to the font's descender.
+EDGE = 12 / 25.4 * 72 - 0.5
 
 
 def load_toml(path):
@@ -98,6 +104,20 @@ def run(*args):
     return subprocess.run(args, capture_output=True, text=True)
 
 
+def near_edge(pdf):
+    """The words printed within `EDGE` of a page's left, right or bottom edge."""
+    problems = []
+    page = None
+    for line in run("pdftotext", "-bbox", str(pdf), "-").stdout.splitlines():
+        if m := re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line):
+            page = (float(m.group(1)), float(m.group(2)))
+        elif (m := re.search(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)) and page:
+            left, right, bottom = float(m.group(1)), page[0] - float(m.group(2)), page[1] - float(m.group(3))
+            if min(left, right, bottom) < EDGE:
+                problems.append(f"`{m.group(4)}` is {min(left, right, bottom) * 25.4 / 72:.1f} mm from the edge")
+    return problems[:3]
+
+
 def check_pdf(pdf, expected):
     """The problems of one PDF, and the number of QR codes read."""
     problems = []
@@ -118,6 +138,9 @@ def check_pdf(pdf, expected):
     if not re.search(r"Title:\s+\S", info):
         problems.append("no title")
     text = dense(run("pdftotext", str(pdf), "-").stdout)
+    # The imposed booklet's pages reach the sheet's edges by design: they are trimmed A5 pages.
+    if stem != "booklet-imposed":
+        problems += near_edge(pdf)
     shows, carries = expected
     for value in shows:
         if dense(value) not in text:
