@@ -191,7 +191,8 @@ fn blanks_replace_what_the_profile_leaves_out() {
     assert!(poster.contains("Nom et numéro de votre prestataire"), "{poster}");
     assert!(poster.contains("Aucun CSIRT régional n’est confirmé"), "{poster}");
     let notice = &flat(document(&docs, "notice"));
-    assert!(notice.contains("Nom :") && notice.contains("Adresse :"), "{notice}");
+    // French labels: a narrow no-break space before the colon.
+    assert!(notice.contains("Nom\u{202f}:") && notice.contains("Adresse\u{202f}:"), "{notice}");
     assert!(!notice.contains("{{") && !notice.contains("{total_years}"), "{notice}");
 }
 
