@@ -165,6 +165,21 @@ fn the_a4_poster_body_is_11_pt_in_lines_of_75_characters_at_most() {
 }
 
 #[test]
+fn the_checklist_is_11_pt_in_lines_of_75_characters_at_most() {
+    for (profile, lang, intro) in [("cabinet-des-tilleuls", "fr", "Cochez"), ("urps-infirmiers-bretagne", "en", "Tick")]
+    {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        let page = &document(&docs, "checklist").pages[0];
+        let (size, _) = page.runs.iter().find(|(_, text)| text.starts_with(intro)).expect("the intro");
+        assert!(*size >= 11.0, "{profile}/{lang}: the intro at {size} pt");
+        for (size, text) in page.runs.iter().filter(|(size, _)| (*size - 11.0).abs() < 0.01) {
+            let length = text.chars().filter(|c| *c != '\u{200B}').count();
+            assert!(length <= 75, "{profile}/{lang}: {length} characters at {size} pt in `{text}`");
+        }
+    }
+}
+
+#[test]
 fn every_qr_code_decodes_to_its_url() {
     let docs = inspect(&repo(), "cabinet-des-tilleuls", "fr");
     let expected = [
