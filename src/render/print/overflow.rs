@@ -92,13 +92,19 @@ impl Overflow {
         Overflow { profile: profile.path.clone(), document: format!("print/{lang}/{stem}.pdf"), fault, longest }
     }
 
-    /// What to do: shorten the longest values.
+    /// What to do: shorten the longest values (or, for text at the edge, a module's long word).
     pub fn hint(&self) -> String {
         let values: Vec<String> =
             self.longest.iter().map(|(table, key, length)| format!("[{table}] {key} ({length} characters)")).collect();
-        match values.is_empty() {
-            true => "shorten the profile's text".to_string(),
-            false => format!("shorten the profile's longest values: {}", values.join(", ")),
+        // A module's own text can reach the edge too: a word too long for its line.
+        let modules = "look in the modules' text for a word too long for its line";
+        match (&self.fault, values.is_empty()) {
+            (Fault::Pages { .. }, true) => "shorten the profile's text".to_string(),
+            (Fault::Pages { .. }, false) => format!("shorten the profile's longest values: {}", values.join(", ")),
+            (Fault::Edge { .. }, true) => modules.to_string(),
+            (Fault::Edge { .. }, false) => {
+                format!("shorten the profile's longest values: {}; if they are short, {modules}", values.join(", "))
+            }
         }
     }
 }
