@@ -159,8 +159,8 @@ fn new_profile(
     }
 }
 
-/// A document that the profile's text made run onto more pages than it may: the profile's error,
-/// at its longest value. The build stopped there: kits built before are written, the others
+/// A document that the profile's text made run onto more pages than it may, or into the margin
+/// printers cannot print: the profile's error, at its longest value. The build stopped there: kits built before are written, the others
 /// (this one too) are left as they were.
 fn overflowed(project: &Project, overflow: &Overflow, mut diags: Diagnostics) -> ExitCode {
     let shown = project.display(&overflow.profile);

@@ -187,21 +187,7 @@ pub fn layout(world: &DocWorld<'_>) -> anyhow::Result<PagedDocument> {
 
 /// The text of a laid-out page, run after run, as a reader sees it.
 pub fn page_text(page: &typst_layout::Page) -> String {
-    fn walk(frame: &typst::layout::Frame, out: &mut String) {
-        for (_, item) in frame.items() {
-            match item {
-                typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
-                typst::layout::FrameItem::Text(text) => {
-                    out.push_str(&text.text);
-                    out.push('\n');
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(&page.frame, &mut out);
-    out
+    page_runs(page).into_iter().map(|(_, text)| text + "\n").collect()
 }
 
 /// The runs of text of a laid-out page with their size in points.

@@ -293,10 +293,7 @@ impl Print {
             let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
                 self.composed(kit, lang, job, document)
             })?;
-            let fault = match (
-                max_pages(&job.stem),
-                nearest_edge(&compiled.document).filter(|_| std::env::var("CK_NOLIMIT").is_err()),
-            ) {
+            let fault = match (max_pages(&job.stem), nearest_edge(&compiled.document)) {
                 (Some(max), _) if compiled.pages > max => Fault::Pages { pages: compiled.pages, max },
                 (_, Some((page, mm))) => Fault::Edge { page, mm },
                 _ => return Ok(compiled),
