@@ -2,6 +2,10 @@
 //! the practice's contacts, and the incident steps with their QR codes for the back cover.
 
 use serde_json::{Value, json};
+use typst::foundations::Label;
+use typst::introspection::Introspector as _;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
 
 use super::{Common, Files};
 use crate::model::{Lang, Part};
@@ -101,4 +105,12 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
         base.extend(more);
     }
     Ok((data, files))
+}
+
+/// The page where a laid-out booklet's modules end (its `<modules-end>` label).
+pub fn modules_end(document: &PagedDocument) -> Option<usize> {
+    let label = Label::new(PicoStr::intern("modules-end"))?;
+    let introspector = document.introspector();
+    let location = introspector.query_label(label).ok()?.location()?;
+    introspector.page(location).map(|page| page.get())
 }

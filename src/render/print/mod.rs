@@ -17,6 +17,7 @@ mod poster;
 pub mod world;
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use serde_json::{Value, json};
 use typst::foundations::{Bytes, Datetime};
@@ -59,6 +60,10 @@ pub struct Print {
     env: Env,
     /// Also give each document as a standalone Typst project (`--emit-typst`).
     emit_sources: bool,
+    /// The page where the modules ended in the last booklet of a profession in a language: the
+    /// booklet template's first guess (see `modules_end_hint` in booklet.typ). It changes how
+    /// many times Typst lays a booklet out, never the booklet.
+    modules_end: Mutex<HashMap<String, usize>>,
 }
 
 /// Where the standalone Typst projects are among a kit's artifacts: `typst/<lang>/<stem>/`. The
@@ -67,7 +72,7 @@ pub const SOURCES: &str = "typst/";
 
 impl Print {
     pub fn new() -> anyhow::Result<Self> {
-        Ok(Print { env: Env::new(&DOCUMENTS)?, emit_sources: false })
+        Ok(Print { env: Env::new(&DOCUMENTS)?, emit_sources: false, modules_end: Mutex::default() })
     }
 
     /// A renderer that also gives each document as a standalone Typst project, under
@@ -132,9 +137,12 @@ impl Print {
     /// saddle-stitching needs.
     fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Job> {
         let (mut data, files) = booklet::data(kit, lang, common)?;
+        let hint = self.modules_end.lock().unwrap_or_else(|e| e.into_inner()).get(&booklet_kind(kit, lang)).copied();
         // See `footer`: a standalone project leaves it out, and its footer reads its own text.
+        // The hint too: it depends on which kit was built before.
         if let Value::Object(map) = &mut data {
             map.insert("compose_footer".into(), json!(true));
+            map.insert("modules_end_hint".into(), json!(hint));
         }
         let footer = Some(common.footer.clone());
         Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files, footer })
@@ -213,6 +221,7 @@ fn standalone(data: &Value) -> Value {
     let mut data = data.clone();
     if let Value::Object(map) = &mut data {
         map.remove("compose_footer");
+        map.remove("modules_end_hint");
     }
     data
 }
@@ -293,6 +302,11 @@ impl Print {
             let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
                 self.composed(kit, lang, job, document)
             })?;
+            if job.stem == "booklet"
+                && let Some(page) = booklet::modules_end(&compiled.document)
+            {
+                self.modules_end.lock().unwrap_or_else(|e| e.into_inner()).insert(booklet_kind(kit, lang), page);
+            }
             let fault = match (max_pages(&job.stem), nearest_edge(&compiled.document)) {
                 (Some(max), _) if compiled.pages > max => Fault::Pages { pages: compiled.pages, max },
                 (_, Some((page, mm))) => Fault::Edge { page, mm },
@@ -315,6 +329,11 @@ impl Print {
             None => Ok(document),
         }
     }
+}
+
+/// Booklets that share their modules: a profession's in one language.
+fn booklet_kind(kit: &Kit<'_>, lang: &Lang) -> String {
+    format!("{}/{lang}", kit.profile.profession.slug)
 }
 
 /// Compiles a document with `compile`, given the document's PDF identifier (stable across
@@ -418,5 +437,40 @@ impl Common {
             "colour": self.colour,
             "footer": self.footer,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostics;
+    use crate::project::Project;
+
+    #[test]
+    fn a_booklet_is_the_same_whatever_the_hint_of_where_its_modules_end() {
+        let project = Project::new(env!("CARGO_MANIFEST_DIR"));
+        let today = jiff::civil::date(2026, 11, 23);
+        let mut diags = Diagnostics::default();
+        let checked = crate::check(&project, &["urps-kine-pays-de-la-loire".to_string()], today, &mut diags)
+            .expect("no I/O failure")
+            .expect("a valid profile");
+        let kits = crate::plan::plan(&checked, today);
+        let (kit, lang) = (&kits[0], Lang::new("fr"));
+        let print = Print::new().expect("the print environment");
+        let booklet = || -> Vec<u8> {
+            let job = print.booklet(kit, &lang, &Common::new(kit, &lang)).expect("the booklet's data");
+            print.compile(kit, &lang, &job).expect("the booklet").pdf
+        };
+        let hint = || print.modules_end.lock().unwrap().get(&booklet_kind(kit, &lang)).copied();
+        assert_eq!(hint(), None);
+        let unhinted = booklet();
+        let end = hint().expect("the first booklet leaves a hint for the next");
+        assert_eq!(booklet(), unhinted, "with the right hint");
+        // Each wrong guess pads with another number of blank pages at first.
+        for wrong in [end - 1, end + 1, end + 2, 1] {
+            print.modules_end.lock().unwrap().insert(booklet_kind(kit, &lang), wrong);
+            assert_eq!(booklet(), unhinted, "with {wrong} for {end}");
+            assert_eq!(hint(), Some(end), "corrected");
+        }
     }
 }
