@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The national benchmark: every profession in every region (10 × 18 URPS kits) plus 50 practices,
-# built in a temporary folder by the release binary, in one run:
-#   1. the cold full build (wall time, peak memory);
+# The national benchmark: every profession in every region (10 × 18 URPS profiles, each in French
+# and English: the issue's 360 kits) plus 50 practices, built in a temporary folder by the release
+# binary, in one run:
+#   1. the cold build of the URPS matrix alone (the issue's 360 kits), then of every profile
+#      (wall time, CPU time, peak memory);
 #   2. the no-op rebuild;
 #   3. the rebuild after one profile changed;
 #   4. the peak memory of cold builds of a quarter, a half and all of the kits (it must be flat);
 #   5. the same print documents compiled one by one by the Typst CLI from `--emit-typst`, two
 #      processes at a time, against our cold build: the ratio.
-# Not part of CI. Needs GNU time (`/usr/bin/time`) and, for step 4, the Typst CLI at the version
+# Not part of CI. Needs GNU time (`/usr/bin/time`) and, for step 5, the Typst CLI at the version
 # cyberkit embeds: `cargo install typst-cli --version 0.15.1 --locked` (skipped when absent).
 #
 # usage: benches/national.sh [PRACTICES]
@@ -69,6 +71,9 @@ measure() { # label, command...: prints wall time, CPU time (user + system), pea
     "$(tail -n 1 "$work/log")"
 }
 
+mapfile -t urps < <(ls profiles/urps-*.toml | sort)
+measure "cold, URPS matrix" "$bin" build --out out-urps "${urps[@]}"
+echo "  (the issue's matrix: ${#urps[@]} profiles in two languages, $((2 * ${#urps[@]})) kits; target 15 s)"
 measure "cold full build" "$bin" build --out out --timings
 grep '^timings' "$work/log"
 cores=$(nproc)
@@ -98,14 +103,15 @@ typst --version
 "$bin" build --out out-emit --emit-typst emit 2> /dev/null
 documents=$(find emit -name main.typ | wc -l)
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+cpu() { read -r _ user sys _ < "$work/time"; python3 -c "print($user + $sys)"; }
 start=$(ms)
-"$bin" build --out out-cold --force 2> /dev/null
-ours=$(( $(ms) - start ))
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" build --out out-cold --force 2> /dev/null
+ours=$(( $(ms) - start )); ours_cpu=$(cpu)
 start=$(ms)
-find emit -name main.typ -printf '%h\n' | sort | xargs -P 2 -I{} \
+find emit -name main.typ -printf '%h\n' | sort | /usr/bin/time -f "%e %U %S %M" -o "$work/time" xargs -P 2 -I{} \
   typst compile --root {} --font-path emit/fonts --ignore-system-fonts {}/main.typ {}/out.pdf
-cli=$(( $(ms) - start ))
+cli=$(( $(ms) - start )); cli_cpu=$(cpu)
 echo "print documents: $documents"
-echo "cyberkit, whole build with --force (site included): $ours ms"
-echo "Typst CLI, the print documents alone, two at a time: $cli ms"
-python3 -c "print(f'ratio: {$cli / $ours:.1f}x')"
+echo "cyberkit, whole build with --force (site included): $ours ms, CPU $ours_cpu s"
+echo "Typst CLI, the print documents alone, two at a time: $cli ms, CPU $cli_cpu s"
+python3 -c "print(f'ratio: {$cli / $ours:.1f}x (CPU time: {$cli_cpu / $ours_cpu:.1f}x)')"
