@@ -1,11 +1,11 @@
 //! Compiling one print document: Typst layout, then a tagged, reproducible PDF and a thumbnail.
 
 use typst::foundations::{Datetime, Smart};
-use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point};
 use typst::syntax::Span;
 use typst::text::TextItem;
 use typst::utils::Scalar;
-use typst::visualize::{Geometry, Image, Paint};
+use typst::visualize::{Curve, Geometry, Image, Paint};
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -102,9 +102,22 @@ fn for_thumbnail(frame: &Frame, scale: f64) -> Frame {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Text(text) if text.size.to_pt() * scale < GREEK_BELOW_PX => {
+                // The run's bars as one shape: the renderer prepares each shape it fills.
+                let mut bars = Curve::default();
+                let height = text.size * 0.42;
                 for (x, width) in words(text) {
-                    let bar = Geometry::Rect(Size::new(width, text.size * 0.42)).filled(greyed(&text.fill));
-                    out.push(*pos + Point::new(x, -text.size * 0.47), FrameItem::Shape(bar, Span::detached()));
+                    bars.move_(Point::new(x, Abs::zero()));
+                    bars.line(Point::new(x + width, Abs::zero()));
+                    bars.line(Point::new(x + width, height));
+                    bars.line(Point::new(x, height));
+                    bars.close();
+                }
+                if !bars.is_empty() {
+                    let shape = Geometry::Curve(bars).filled(greyed(&text.fill));
+                    out.push(
+                        *pos + Point::new(Abs::zero(), -text.size * 0.47),
+                        FrameItem::Shape(shape, Span::detached()),
+                    );
                 }
             }
             FrameItem::Image(image, size, span) if image.alt().is_some() => {
@@ -249,6 +262,7 @@ pub fn page_png(page: &Page, dpi: f64) -> anyhow::Result<Vec<u8>> {
 mod tests {
     use super::*;
     use crate::render::print::world::Env;
+    use typst::visualize::CurveItem;
 
     fn world_with(template: &'static str) -> (Env, Datetime) {
         let env = Env::new(&[("/test.typ", template)]).expect("the environment");
@@ -290,7 +304,10 @@ mod tests {
             frame
                 .items()
                 .map(|(_, item)| match item {
-                    FrameItem::Shape(..) => 1,
+                    FrameItem::Shape(shape, _) => match &shape.geometry {
+                        Geometry::Curve(curve) => curve.0.iter().filter(|i| matches!(i, CurveItem::Close)).count(),
+                        _ => 0,
+                    },
                     FrameItem::Group(group) => bars(&group.frame),
                     _ => 0,
                 })
