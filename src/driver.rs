@@ -20,6 +20,7 @@ use anyhow::Context as _;
 use crate::fingerprint::ContentHashes;
 use crate::plan::Kit;
 use crate::project::Project;
+use crate::render::print::{Overflow, Overflows};
 use crate::render::{self, Renderer as _};
 use crate::{Checked, output, plan};
 
@@ -36,12 +37,17 @@ fn cores() -> usize {
 }
 
 /// Runs `work` on every kit, in order, on one worker thread per core, and returns the results in
-/// the kits' order; the first failure stops the workers taking new kits.
+/// the kits' order; the first failure that `stops` stops the workers taking new kits (the kits
+/// not taken have no result).
 ///
 /// Each worker takes the next kit from a shared counter. Rayon's `par_iter` would be simpler, but
 /// a rayon worker that waits inside Typst's own parallel code steals other kits onto its stack,
 /// so that dozens of kits end up half-done at once, holding their memory.
-fn in_parallel<K: Sync, T: Send>(kits: &[K], work: impl Fn(&K) -> anyhow::Result<T> + Sync) -> anyhow::Result<Vec<T>> {
+fn in_parallel<K: Sync, T: Send>(
+    kits: &[K],
+    work: impl Fn(&K) -> anyhow::Result<T> + Sync,
+    stops: impl Fn(&anyhow::Error) -> bool + Sync,
+) -> anyhow::Result<Vec<anyhow::Result<T>>> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let done = Mutex::new(Vec::with_capacity(kits.len()));
@@ -57,7 +63,7 @@ fn in_parallel<K: Sync, T: Send>(kits: &[K], work: impl Fn(&K) -> anyhow::Result
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(kit) = kits.get(i) else { break };
                             let result = work(kit);
-                            failed.fetch_or(result.is_err(), Ordering::Relaxed);
+                            failed.fetch_or(result.as_ref().is_err_and(&stops), Ordering::Relaxed);
                             done.lock().unwrap_or_else(|e| e.into_inner()).push((i, result));
                         }
                     })
@@ -74,7 +80,7 @@ fn in_parallel<K: Sync, T: Send>(kits: &[K], work: impl Fn(&K) -> anyhow::Result
     })?;
     let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
     done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, result)| result).collect()
+    Ok(done.into_iter().map(|(_, result)| result).collect())
 }
 
 /// What the caller sees of the build as it goes: one call per kit done.
@@ -117,9 +123,27 @@ pub struct Report {
     pub site_time: Duration,
 }
 
+/// Kits that were not built because documents of theirs overflow (the user's to fix), every
+/// one of them; the other kits were built.
+#[derive(Debug)]
+pub struct Unbuilt {
+    pub overflows: Vec<Overflow>,
+    /// The kits built, and those left unchanged.
+    pub report: Report,
+}
+
+impl std::fmt::Display for Unbuilt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list: Vec<String> = self.overflows.iter().map(ToString::to_string).collect();
+        f.write_str(&list.join("\n"))
+    }
+}
+
+impl std::error::Error for Unbuilt {}
+
 /// Builds the kits of checked profiles into `out`, in parallel, each swapped in whole when it is
-/// done: a kit that fails leaves its previous version in place, and the first failure stops
-/// the build.
+/// done: a kit that fails leaves its previous version in place. A kit whose documents overflow
+/// does not stop the others ([`Unbuilt`] lists them all); any other failure stops the build.
 pub fn build(
     project: &Project,
     checked: &Checked,
@@ -172,14 +196,25 @@ pub fn build(
         comemo::evict(MEMO_AGE);
         Ok(report)
     };
-    let reports = in_parallel(&work, kit_report)?;
+    let results = in_parallel(&work, kit_report, |e| !(e.is::<Overflows>() || e.is::<Overflow>()))?;
     comemo::evict(0);
-    let content = &checked.content;
-    let source = content.languages.source();
-    let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
-    // Left untouched when it says the same: a build with nothing to do writes nothing.
-    if std::fs::read(out.join(&index.path)).ok().as_deref() != Some(&index.bytes[..]) {
-        output::write_file(out, &index)?;
+    let (mut reports, mut overflows) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok(report) => reports.push(report),
+            Err(e) => overflows.extend(Overflows::of(e)?),
+        }
+    }
+    let built = reports.iter().map(|r| r.kits).sum::<usize>();
+    // A build whose every kit failed leaves the output as it was, index included.
+    if overflows.is_empty() || built > 0 {
+        let content = &checked.content;
+        let source = content.languages.source();
+        let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
+        // Left untouched when it says the same: a build with nothing to do writes nothing.
+        if std::fs::read(out.join(&index.path)).ok().as_deref() != Some(&index.bytes[..]) {
+            output::write_file(out, &index)?;
+        }
     }
     let mut total = reports.into_iter().fold(Report::default(), |mut total, r| {
         total.kits += r.kits;
@@ -192,7 +227,10 @@ pub fn build(
         total
     });
     total.elapsed = start.elapsed();
-    Ok(total)
+    match overflows.is_empty() {
+        true => Ok(total),
+        false => Err(Unbuilt { overflows, report: total }.into()),
+    }
 }
 
 /// The print documents of a kit; with `split`, each language on a thread of its own, so that
@@ -210,11 +248,11 @@ fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow
                 thread.spawn_scoped(scope, || print.render_language(kit, lang)).context("failed to start a thread")?,
             );
         }
-        let mut out = Vec::new();
-        for handle in handles {
-            out.extend(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
-        }
-        Ok(out)
+        let results: Vec<_> = handles
+            .into_iter()
+            .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect();
+        Overflows::gather(results)
     })
 }
 

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser as _;
 use cyberkit::diag::{Diagnostics, Location, WithHint as _, file_error, suggest};
+use cyberkit::driver::Unbuilt;
 use cyberkit::project::Project;
-use cyberkit::render::print::Overflow;
 
 use cli::{Cli, Command, ListWhat};
 
@@ -62,9 +62,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = cyberkit::driver::Options { force, emit_typst };
             let report = match cyberkit::driver::build(&project, &checked, &out, options, &Bar::new()) {
                 Ok(report) => report,
-                Err(e) => match e.downcast_ref::<Overflow>() {
-                    Some(overflow) => return Ok(overflowed(&project, overflow, diags)),
-                    None => return Err(e),
+                Err(e) => match e.downcast::<Unbuilt>() {
+                    Ok(unbuilt) => return Ok(overflowed(&project, &unbuilt, diags)),
+                    Err(e) => return Err(e),
                 },
             };
             if timings {
@@ -162,19 +162,40 @@ fn new_profile(
 /// A document that the profile's text made run onto more pages than it may, or into the margin
 /// printers cannot print: the profile's error, at its longest value. The build stopped there: kits built before are written, the others
 /// (this one too) are left as they were.
-fn overflowed(project: &Project, overflow: &Overflow, mut diags: Diagnostics) -> ExitCode {
-    let shown = project.display(&overflow.profile);
-    let text = std::fs::read_to_string(&overflow.profile).unwrap_or_default();
-    let at = match overflow.longest.first() {
-        Some((table, key, _)) => cyberkit::load::toml::key_location(&shown, &text, table, key),
-        None => Location::file(&shown),
-    };
-    diags.push(at.error(overflow.to_string()).hint(overflow.hint()));
+fn overflowed(project: &Project, unbuilt: &Unbuilt, mut diags: Diagnostics) -> ExitCode {
+    let mut profiles = std::collections::BTreeSet::new();
+    for overflow in &unbuilt.overflows {
+        let shown = project.display(&overflow.profile);
+        let text = std::fs::read_to_string(&overflow.profile).unwrap_or_default();
+        let at = match overflow.longest.first() {
+            Some((table, key, _)) => cyberkit::load::toml::key_location(&shown, &text, table, key),
+            None => Location::file(&shown),
+        };
+        diags.push(at.error(overflow.to_string()).hint(overflow.hint()));
+        profiles.insert(&overflow.profile);
+    }
+    let diags = diags.sorted();
+    let errors = diags.iter().filter(|d| d.is_error()).count();
     let mut stderr = std::io::stderr().lock();
-    for d in diags.sorted() {
+    for d in diags {
         let _ = writeln!(stderr, "{d}");
     }
-    let _ = writeln!(stderr, "error: the build stopped at this error; the kit of this profile was left as it was");
+    let kits = profiles.len();
+    let built = match unbuilt.report.kits {
+        0 => String::new(),
+        n => format!("; the {n} other {} built", if n == 1 { "kit was" } else { "kits were" }),
+    };
+    let _ = writeln!(
+        stderr,
+        "error: {errors} {}: {} left as {}{built}",
+        plural(errors, "error"),
+        if kits == 1 {
+            "the kit of this profile was".to_string()
+        } else {
+            format!("the kits of these {kits} profiles were")
+        },
+        if kits == 1 { "it was" } else { "they were" },
+    );
     ExitCode::from(1)
 }
 

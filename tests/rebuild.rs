@@ -178,3 +178,58 @@ fn a_rebuild_writes_only_the_kits_whose_inputs_changed() {
     let forced = summary(&project.run(&["build", "--force"]));
     assert!(forced.starts_with("built 5 kits ("), "{forced}");
 }
+
+#[test]
+fn documents_that_overflow_are_all_reported_and_leave_only_their_kits_as_they_were() {
+    let project = TestProject::with_examples();
+    let out = project.path().join("output");
+    assert_eq!(project.run(&["build"]).status.code(), Some(0));
+    let before = written(&out);
+
+    // Two profiles with names too long for the posters or the booklet's footer; one changed and
+    // fine.
+    let long = "W".repeat(150);
+    let tilleuls = project.read("profiles/cabinet-des-tilleuls.toml");
+    project.write(
+        "profiles/cabinet-des-tilleuls.toml",
+        tilleuls.replace("name = \"Atelier Informatique Santé\"", &format!("name = \"{long}\"")),
+    );
+    let minimal = project.read("profiles/cabinet-minimal.toml");
+    project.write(
+        "profiles/cabinet-minimal.toml",
+        format!("{minimal}\n[it_provider]\nname = \"{long}\"\n\n[publisher]\nname = \"{long}\"\n"),
+    );
+    let bretagne = project.read("profiles/urps-infirmiers-bretagne.toml");
+    project.write(
+        "profiles/urps-infirmiers-bretagne.toml",
+        bretagne.replace("URPS Infirmiers Bretagne", "URPS IDE Bretagne"),
+    );
+
+    let output = project.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = common::stderr(&output);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: profiles/")).collect();
+    for (profile, document) in [
+        ("cabinet-des-tilleuls", "print/fr/poster-a4.pdf runs onto 2 pages"),
+        ("cabinet-des-tilleuls", "print/fr/poster-a3.pdf runs onto 2 pages"),
+        ("cabinet-des-tilleuls", "print/en/poster-a3.pdf runs onto 2 pages"),
+        ("cabinet-minimal", "print/fr/booklet.pdf page 2: text comes within"),
+        ("cabinet-minimal", "print/en/booklet.pdf page 2: text comes within"),
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(&format!("error: profiles/{profile}.toml:")) && e.contains(document)),
+            "no error for {profile}'s {document}:\n{stderr}"
+        );
+    }
+    let last = stderr.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        format!(
+            "error: {} errors: the kits of these 2 profiles were left as they were; the 1 other kit was built",
+            errors.len()
+        )
+    );
+    // The failed kits are as they were; the changed one was rebuilt, and the index, which names
+    // its publisher, with it.
+    assert_eq!(rewritten(&before, &written(&out), &out), ["index.html", "urps-infirmiers-bretagne"]);
+}

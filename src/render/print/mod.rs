@@ -27,8 +27,8 @@ use super::text::{date, string};
 use super::{Artifact, Renderer};
 use crate::model::{Date, Lang};
 use crate::plan::Kit;
-pub use overflow::Overflow;
 use overflow::{Fault, max_pages, nearest_edge};
+pub use overflow::{Overflow, Overflows};
 use world::{Env, file_id};
 
 /// The print documents of one language, in the order the downloads page lists them: the file's
@@ -260,21 +260,27 @@ impl Renderer for Print {
     }
 
     fn render(&self, kit: &Kit<'_>, _earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
-        let mut out = Vec::new();
-        for lang in &kit.profile.languages {
-            out.extend(self.render_language(kit, lang)?);
-        }
-        Ok(out)
+        Overflows::gather(kit.profile.languages.iter().map(|lang| self.render_language(kit, lang)))
     }
 }
 
 impl Print {
     /// The documents of a kit in one language: what [`Renderer::render`] gives for each of the
     /// kit's languages, in turn. The languages are independent: a caller may render them at once.
+    /// A document that overflows does not stop the others: the error is [`Overflows`], with
+    /// every document that does.
     pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Artifact>> {
         let mut out = Vec::new();
+        let mut overflows = Vec::new();
         for job in self.jobs(kit, lang)? {
-            let compiled = self.compile(kit, lang, &job)?;
+            let compiled = match self.compile(kit, lang, &job) {
+                Ok(compiled) => compiled,
+                // The booklet's imposed copy goes with it.
+                Err(e) => {
+                    overflows.extend(Overflows::of(e)?);
+                    continue;
+                }
+            };
             if self.emit_sources {
                 out.extend(self.sources(lang, &job)?);
             }
@@ -293,7 +299,10 @@ impl Print {
                 out.extend(artifacts(lang, &job.stem, compiled));
             }
         }
-        Ok(out)
+        match overflows.is_empty() {
+            true => Ok(out),
+            false => Err(Overflows(overflows).into()),
+        }
     }
 
     fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {

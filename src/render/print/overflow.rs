@@ -1,5 +1,6 @@
 //! A document that the profile's text made too long: onto more pages than it may, or into the
-//! margin that printers cannot print; and which of the profile's values to shorten.
+//! margin that printers cannot print; and which of the profile's values to shorten. A kit's
+//! renderer goes on past such a document and reports every one ([`Overflows`]).
 
 use typst_layout::PagedDocument;
 
@@ -105,6 +106,45 @@ impl Overflow {
             (Fault::Edge { .. }, false) => {
                 format!("shorten the profile's longest values: {}; if they are short, {modules}", values.join(", "))
             }
+        }
+    }
+}
+
+/// Every document of a kit that overflows, in the order they were rendered.
+#[derive(Debug)]
+pub struct Overflows(pub Vec<Overflow>);
+
+impl std::fmt::Display for Overflows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&list.join("\n"))
+    }
+}
+
+impl std::error::Error for Overflows {}
+
+impl Overflows {
+    /// The results of rendering parts of a kit, merged: the first error that is not an overflow,
+    /// else every overflow of every part, else every part's artifacts.
+    pub fn gather<T>(results: impl IntoIterator<Item = anyhow::Result<Vec<T>>>) -> anyhow::Result<Vec<T>> {
+        let (mut out, mut overflows) = (Vec::new(), Vec::new());
+        for result in results {
+            match result {
+                Ok(items) => out.extend(items),
+                Err(e) => overflows.extend(Self::of(e)?),
+            }
+        }
+        match overflows.is_empty() {
+            true => Ok(out),
+            false => Err(Overflows(overflows).into()),
+        }
+    }
+
+    /// The overflows an error stands for; any other error as it is.
+    pub fn of(error: anyhow::Error) -> anyhow::Result<Vec<Overflow>> {
+        match error.downcast::<Overflows>() {
+            Ok(overflows) => Ok(overflows.0),
+            Err(error) => error.downcast::<Overflow>().map(|overflow| vec![overflow]),
         }
     }
 }
