@@ -132,6 +132,33 @@ pub const MAX_NESTING: usize = 6;
 /// How deep emphasis and links may nest: `***bold italic***` is two.
 pub const MAX_INLINE_NESTING: usize = 4;
 
+/// The longest word a module's text may hold, in characters. Typst breaks lines at spaces and
+/// hyphens only, and a longer word runs off the page; the booklet's narrowest lines (a checklist
+/// item, 109 mm at 10.5 pt) hold 31 of the widest letters in bold. The bound past which a
+/// profile's value may break anywhere is the same (`placeholders::breakable`); a module's author
+/// chooses where instead.
+pub const MAX_WORD: usize = 30;
+
+/// The first word of `text` longer than [`MAX_WORD`] characters (a run without a space, a hyphen
+/// or a zero-width space): its byte offset, the message and a hint.
+pub fn long_word(text: &str) -> Option<(usize, String, &'static str)> {
+    let mut at = 0;
+    for word in text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{200B}') {
+        let length = word.chars().count();
+        if length > MAX_WORD {
+            let message = format!("a word of {length} characters: a printed line has room for {MAX_WORD} at most");
+            return Some((
+                at,
+                message,
+                "break it with spaces or hyphens; a web address goes in a link: `[label](https://...)`",
+            ));
+        }
+        // The word and the one-character separator after it (all separators are one char).
+        at += word.len() + text[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    None
+}
+
 /// The first thing in a module's body that no document can show: lists and quotes nested too
 /// deep, a character none of the kit's fonts has, a link that is not to a web page or an
 /// e-mail address, an image. Its byte offset, the message and a hint.
@@ -194,6 +221,12 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
                         format!("`{c}` (U+{:04X}) cannot be printed: none of the kit's fonts has it", c as u32);
                     return Some((offset, message, "remove it, or write it in words"));
                 }
+                if let Some((at, message, hint)) = long_word(&text) {
+                    // Where the event's text is the source's own; else the event's start.
+                    let word = text[at..].split(char::is_whitespace).next().unwrap_or_default();
+                    let offset = body[range.clone()].find(word).map_or(range.start, |at| range.start + at);
+                    return Some((offset, message, hint));
+                }
             }
             _ => {}
         }
@@ -252,5 +285,20 @@ mod tests {
         assert_eq!((at, message.as_str()), (9, "the control character U+0000"));
         let (at, message) = problem("Le Wi-Fi 📶 du cabinet").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "`📶` (U+1F4F6) cannot be printed: none of the kit's fonts has it"));
+    }
+
+    #[test]
+    fn refuses_a_word_longer_than_a_printed_line() {
+        let problem = |body: &str| body_problem(body).map(|(at, message, _)| (at, message));
+        let word = "x".repeat(MAX_WORD);
+        assert_eq!(problem(&format!("Un mot {word} et d'autres.")), None);
+        assert_eq!(problem(&format!("Des mots {word}-{word} coupés.")), None);
+        // A link's address is not printed as text; its label is.
+        assert_eq!(problem(&format!("[cnil.fr](https://www.cnil.fr/{word}{word})")), None);
+        let (at, message) = problem(&format!("Un mot\n\n**très {word}x**.")).expect("a problem");
+        assert_eq!((at, message.as_str()), (16, "a word of 31 characters: a printed line has room for 30 at most"));
+        assert_eq!(long_word(&format!("é-è {word}ab")).map(|(at, ..)| at), Some(6));
+        let (at, _) = problem(&format!("[{word}é](https://cnil.fr)")).expect("a problem");
+        assert_eq!(at, 1);
     }
 }

@@ -287,6 +287,9 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
     // `{{ ... }}`.
     let front = m.title.iter().chain(m.summary.iter()).chain(m.checklist.iter().flat_map(|c| c.value.iter()));
     for value in front {
+        if let Some((_, message, hint)) = crate::load::long_word(&value.value) {
+            diags.push(value.at.error(message).hint(hint));
+        }
         if value.value.contains("{{") {
             diags.push(
                 value
