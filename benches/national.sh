@@ -72,16 +72,21 @@ measure() { # label, command...: prints wall time, CPU time (user + system), pea
 }
 
 mapfile -t urps < <(ls profiles/urps-*.toml | sort)
-measure "cold, URPS matrix" "$bin" build --out out-urps "${urps[@]}"
-echo "  (the issue's matrix: ${#urps[@]} profiles in two languages, $((2 * ${#urps[@]})) kits; target 15 s)"
-measure "cold full build" "$bin" build --out out --timings
-grep '^timings' "$work/log"
 cores=$(nproc)
-sed -n 's/^timings: print \([0-9.]*\) s, site \([0-9.]*\) s.*/\1 \2/p' "$work/log" | {
-  read -r print site
-  python3 -c "print(f'per worker ($cores): print {$print / $cores:.2f} s, site {$site / $cores:.2f} s')"
+# The time the workers spent in each renderer, per worker, and the site's pages.
+parts() {
+  grep '^timings' "$work/log"
+  sed -n 's/^timings: print \([0-9.]*\) s, site \([0-9.]*\) s.*/\1 \2/p' "$work/log" | {
+    read -r print site
+    python3 -c "print(f'per worker ($cores): print {$print / $cores:.2f} s, site {$site / $cores:.2f} s')"
+  }
+  echo "site pages: $(find "$1" -name '*.html' | wc -l), PDFs: $(find "$1" -name '*.pdf' | wc -l)"
 }
-echo "site pages: $(find out -name '*.html' | wc -l), PDFs: $(find out -name '*.pdf' | wc -l)"
+measure "cold, URPS matrix" "$bin" build --out out-urps --timings "${urps[@]}"
+echo "  (the issue's matrix: ${#urps[@]} profiles in two languages, $((2 * ${#urps[@]})) kits; target 15 s)"
+parts out-urps
+measure "cold full build" "$bin" build --out out --timings
+parts out
 measure "no-op rebuild" "$bin" build --out out
 sed -i 's/Cabinet numéro 1"/Cabinet numéro un"/' profiles/cabinet-1.toml
 measure "one profile changed" "$bin" build --out out
