@@ -159,9 +159,9 @@ fn new_profile(
     }
 }
 
-/// A document that the profile's text made run onto more pages than it may, or into the margin
-/// printers cannot print: the profile's error, at its longest value. The build stopped there: kits built before are written, the others
-/// (this one too) are left as they were.
+/// The documents that their profile's text made run onto more pages than they may, or into the
+/// margin printers cannot print: each the profile's error, at its longest value. Their kits were
+/// left as they were; the other kits were built.
 fn overflowed(project: &Project, unbuilt: &Unbuilt, mut diags: Diagnostics) -> ExitCode {
     let mut profiles = std::collections::BTreeSet::new();
     for overflow in &unbuilt.overflows {

@@ -275,7 +275,7 @@ impl Print {
         for job in self.jobs(kit, lang)? {
             let compiled = match self.compile(kit, lang, &job) {
                 Ok(compiled) => compiled,
-                // The booklet's imposed copy goes with it.
+                // An overflowing booklet gets no imposed copy either.
                 Err(e) => {
                     overflows.extend(Overflows::of(e)?);
                     continue;
