@@ -127,15 +127,14 @@ pub struct Report {
 /// one of them; the other kits were built.
 #[derive(Debug)]
 pub struct Unbuilt {
-    pub overflows: Vec<Overflow>,
+    pub overflows: Overflows,
     /// The kits built, and those left unchanged.
     pub report: Report,
 }
 
 impl std::fmt::Display for Unbuilt {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let list: Vec<String> = self.overflows.iter().map(ToString::to_string).collect();
-        f.write_str(&list.join("\n"))
+        self.overflows.fmt(f)
     }
 }
 
@@ -229,7 +228,7 @@ pub fn build(
     total.elapsed = start.elapsed();
     match overflows.is_empty() {
         true => Ok(total),
-        false => Err(Unbuilt { overflows, report: total }.into()),
+        false => Err(Unbuilt { overflows: Overflows(overflows), report: total }.into()),
     }
 }
 

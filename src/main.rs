@@ -164,7 +164,7 @@ fn new_profile(
 /// left as they were; the other kits were built.
 fn overflowed(project: &Project, unbuilt: &Unbuilt, mut diags: Diagnostics) -> ExitCode {
     let mut profiles = std::collections::BTreeSet::new();
-    for overflow in &unbuilt.overflows {
+    for overflow in &unbuilt.overflows.0 {
         let shown = project.display(&overflow.profile);
         let text = std::fs::read_to_string(&overflow.profile).unwrap_or_default();
         let at = match overflow.longest.first() {

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 pub use i18n::RawLanguage;
-pub use module::{RawModule, body_problem as module_body_problem, long_word, split_front_matter};
+pub use module::{
+    MAX_WORD, RawModule, body_problem as module_body_problem, breaks_line, long_word, split_front_matter,
+};
 pub use profile::{RawCsirt, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher};
 pub use reference::{RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced};
 

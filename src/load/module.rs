@@ -134,16 +134,20 @@ pub const MAX_INLINE_NESTING: usize = 4;
 
 /// The longest word a module's text may hold, in characters. Typst breaks lines at spaces and
 /// hyphens only, and a longer word runs off the page; the booklet's narrowest lines (a checklist
-/// item, 109 mm at 10.5 pt) hold 31 of the widest letters in bold. The bound past which a
-/// profile's value may break anywhere is the same (`placeholders::breakable`); a module's author
-/// chooses where instead.
+/// item, 109 mm at 10.5 pt) hold 31 of the widest letters in bold. Past it, a profile's value
+/// may break anywhere (`placeholders::breakable`); a module's author chooses where instead.
 pub const MAX_WORD: usize = 30;
 
-/// The first word of `text` longer than [`MAX_WORD`] characters (a run without a space, a hyphen
-/// or a zero-width space): its byte offset, the message and a hint.
+/// Where Typst may break a line of text: at a space, a hyphen or a zero-width space.
+pub fn breaks_line(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '\u{200B}'
+}
+
+/// The first word of `text` longer than [`MAX_WORD`] characters (a run without a place where a
+/// line may break): its byte offset, the message and a hint.
 pub fn long_word(text: &str) -> Option<(usize, String, &'static str)> {
     let mut at = 0;
-    for word in text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{200B}') {
+    for word in text.split(breaks_line) {
         let length = word.chars().count();
         if length > MAX_WORD {
             let message = format!("a word of {length} characters: a printed line has room for {MAX_WORD} at most");
@@ -223,7 +227,7 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
                 }
                 if let Some((at, message, hint)) = long_word(&text) {
                     // Where the event's text is the source's own; else the event's start.
-                    let word = text[at..].split(char::is_whitespace).next().unwrap_or_default();
+                    let word = text[at..].split(breaks_line).next().unwrap_or_default();
                     let offset = body[range.clone()].find(word).map_or(range.start, |at| range.start + at);
                     return Some((offset, message, hint));
                 }

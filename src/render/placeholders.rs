@@ -54,23 +54,19 @@ impl Placeholders {
     }
 }
 
-/// A run of more than this many characters without a space, a hyphen or a zero-width space may
-/// break between any two of them in print.
-const LONG_WORD: usize = 30;
-
 /// `text` with a zero-width space between the characters (grapheme clusters: an accent stays on
-/// its letter) of each run longer than [`LONG_WORD`] that has no other place to break. As the
-/// templates' `breakable` does for the values they show.
+/// its letter) of each run longer than a module's words may be (`load::MAX_WORD`) that has no
+/// other place to break. As the templates' `breakable` does for the values they show.
 pub fn breakable(text: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation as _;
     let mut out = String::with_capacity(text.len());
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut String| {
-        out.push_str(&run.join(if run.len() > LONG_WORD { "\u{200B}" } else { "" }));
+        out.push_str(&run.join(if run.len() > crate::load::MAX_WORD { "\u{200B}" } else { "" }));
         run.clear();
     };
     for grapheme in text.graphemes(true) {
-        if grapheme == "-" || grapheme == "\u{200B}" || grapheme.chars().all(char::is_whitespace) {
+        if grapheme.chars().all(crate::load::breaks_line) {
             flush(&mut run, &mut out);
             out.push_str(grapheme);
         } else {

@@ -232,11 +232,12 @@ pub fn page_text_bounds(page: &Page) -> Option<[f64; 4]> {
                 FrameItem::Text(text) => {
                     let metrics = text.font.metrics();
                     let (top, bottom) = (-metrics.cap_height.at(text.size), -metrics.descender.at(text.size));
+                    let width = text.width();
                     for corner in [
                         Point::new(Abs::zero(), top),
-                        Point::new(text.width(), top),
+                        Point::new(width, top),
                         Point::new(Abs::zero(), bottom),
-                        Point::new(text.width(), bottom),
+                        Point::new(width, bottom),
                     ] {
                         let p = corner.transform(ts);
                         let (x, y) = (p.x.to_mm(), p.y.to_mm());

@@ -299,10 +299,7 @@ impl Print {
                 out.extend(artifacts(lang, &job.stem, compiled));
             }
         }
-        match overflows.is_empty() {
-            true => Ok(out),
-            false => Err(Overflows(overflows).into()),
-        }
+        Overflows::or(overflows, out)
     }
 
     fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {

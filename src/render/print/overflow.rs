@@ -134,9 +134,14 @@ impl Overflows {
                 Err(e) => overflows.extend(Self::of(e)?),
             }
         }
-        match overflows.is_empty() {
-            true => Ok(out),
-            false => Err(Overflows(overflows).into()),
+        Self::or(overflows, out)
+    }
+
+    /// `value` when `list` is empty, else the error of every overflow in it.
+    pub fn or<T>(list: Vec<Overflow>, value: T) -> anyhow::Result<T> {
+        match list.is_empty() {
+            true => Ok(value),
+            false => Err(Overflows(list).into()),
         }
     }
 
