@@ -8,7 +8,8 @@
 #   3. the rebuild after one profile changed;
 #   4. the peak memory of cold builds of a quarter, a half and all of the kits (it must be flat);
 #   5. the same print documents compiled one by one by the Typst CLI from `--emit-typst`, two
-#      processes at a time, against our cold build: the ratio.
+#      processes at a time, against our cold build: the ratio to the whole build (site included)
+#      and to its print part (the workers' time in the print renderer).
 # Not part of CI. Needs GNU time (`/usr/bin/time`) and, for step 5, the Typst CLI at the version
 # cyberkit embeds: `cargo install typst-cli --version 0.15.1 --locked` (skipped when absent).
 #
@@ -110,13 +111,18 @@ documents=$(find emit -name main.typ | wc -l)
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 cpu() { read -r _ user sys _ < "$work/time"; python3 -c "print($user + $sys)"; }
 start=$(ms)
-/usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" build --out out-cold --force 2> /dev/null
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" build --out out-cold --force --timings 2> "$work/log"
 ours=$(( $(ms) - start )); ours_cpu=$(cpu)
+# The print part: the time the workers spent in the print renderer (laying out, writing the PDFs,
+# imposing the booklet, drawing the thumbnails), per worker, within that same build.
+print=$(sed -n 's/^timings: print \([0-9.]*\) s.*/\1/p' "$work/log")
 start=$(ms)
 find emit -name main.typ -printf '%h\n' | sort | /usr/bin/time -f "%e %U %S %M" -o "$work/time" xargs -P 2 -I{} \
   typst compile --root {} --font-path emit/fonts --ignore-system-fonts {}/main.typ {}/out.pdf
 cli=$(( $(ms) - start )); cli_cpu=$(cpu)
 echo "print documents: $documents"
 echo "cyberkit, whole build with --force (site included): $ours ms, CPU $ours_cpu s"
+echo "cyberkit's print part in that build: $print s summed over its $cores workers"
 echo "Typst CLI, the print documents alone, two at a time: $cli ms, CPU $cli_cpu s"
-python3 -c "print(f'ratio: {$cli / $ours:.1f}x (CPU time: {$cli_cpu / $ours_cpu:.1f}x)')"
+python3 -c "print(f'ratio, whole build: {$cli / $ours:.1f}x (CPU time: {$cli_cpu / $ours_cpu:.1f}x)')"
+python3 -c "print(f'ratio, print part: {$cli / ($print * 1000 / $cores):.1f}x ({$print / $cores:.2f} s per worker)')"
