@@ -105,6 +105,51 @@ fn the_poster_names_the_provider_the_csirt_and_17cyber() {
 }
 
 #[test]
+fn a_web_address_breaks_after_its_slashes_not_at_its_own_hyphens() {
+    // Pays de la Loire's CSIRT has no confirmed number: its site is printed, 94 characters. A line
+    // ending at one of its hyphens would read as a word broken there.
+    let site = "www.paysdelaloire.fr/economie-et-innovation/entreprise/mon-organisation-subit-une-cyberattaque";
+    for (profile, lang, stem) in [
+        ("urps-kine-pays-de-la-loire", "fr", "poster-a4"), // the CSIRT's card alone in the box
+        ("cabinet-des-tilleuls", "fr", "poster-a4"),       // beside the provider's card
+        ("cabinet-des-tilleuls", "en", "poster-a3"),
+        ("urps-kine-pays-de-la-loire", "en", "booklet"),
+    ] {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        let lines: Vec<&String> = document(&docs, stem).pages.iter().flat_map(|p| &p.lines).collect();
+        let first = lines.iter().position(|l| l.contains("www.paysdelaloire.fr")).expect("the CSIRT's site");
+        // The address ends each of its lines (the provider's card may share them, on the left).
+        let mut parts: Vec<&str> = Vec::new();
+        for line in &lines[first..] {
+            parts.push(line.split_whitespace().last().expect("a word"));
+            if parts.concat().len() >= site.len() {
+                break;
+            }
+        }
+        assert_eq!(parts.concat(), site, "{profile}/{lang}/{stem}: {parts:?}");
+        assert!(parts.len() <= 3, "{profile}/{lang}/{stem}: {parts:?}");
+        for part in &parts[..parts.len() - 1] {
+            assert!(part.ends_with('/'), "{profile}/{lang}/{stem}: a line ends at `{part}`: {parts:?}");
+        }
+    }
+}
+
+#[test]
+fn a_qr_codes_name_breaks_between_its_words() {
+    // It used to break after the dot: `Diagnostic Cybermalveillance.` over `gouv.fr`.
+    for (profile, lang, stem) in
+        [("cabinet-des-tilleuls", "fr", "poster-a4"), ("urps-infirmiers-bretagne", "en", "poster-a3")]
+    {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        let lines = &document(&docs, stem).pages[0].lines;
+        assert!(
+            lines.iter().any(|l| l.split_whitespace().any(|word| word == "Cybermalveillance.gouv.fr")),
+            "{profile}/{lang}/{stem}: {lines:#?}"
+        );
+    }
+}
+
+#[test]
 fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
     let docs = inspect(&repo(), "urps-infirmiers-bretagne", "en");
     let runs = &document(&docs, "poster-a3").pages[0].runs;

@@ -8,7 +8,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::{Common, Files};
-use crate::model::{Lang, Part};
+use crate::model::{Contact, Lang, Part};
 use crate::plan::Kit;
 use crate::render::incident::incident;
 use crate::render::markdown::to_typst;
@@ -59,18 +59,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
         field("contact_it_provider", provider.name.clone()),
         field("field_phone", provider.phone.as_ref().map(|p| p.display.clone())),
         field("booklet_contract", provider.contract.clone()),
-        field(
-            "contact_csirt_label",
-            profile.csirt.as_ref().map(|c| {
-                // Its number when confirmed, else its site: a reader always has a way to reach it.
-                let name = c.name.get(lang);
-                match (c.confirmed_phone(), c.confirmed_website()) {
-                    (Some(phone), _) => format!("{name} · {}", phone.display),
-                    (None, Some(site)) => format!("{name} · {}", site.without_scheme().trim_end_matches('/')),
-                    (None, None) => name.clone(),
-                }
-            }),
-        ),
+        csirt_field(profile.csirt.as_ref(), lang, s("contact_csirt_label", &[])),
     ];
 
     let plan = incident(kit, lang);
@@ -113,4 +102,22 @@ pub fn modules_end(document: &PagedDocument) -> Option<usize> {
     let introspector = document.introspector();
     let location = introspector.query_label(label).ok()?.location()?;
     introspector.page(location).map(|page| page.get())
+}
+
+/// The regional CSIRT's line among the contacts: its number when confirmed, else its site, so
+/// that a reader always has a way to reach it. The site goes on a line of its own (`address`),
+/// where it breaks after its slashes.
+fn csirt_field(csirt: Option<&Contact>, lang: &Lang, label: String) -> Value {
+    let (value, address) = match csirt {
+        Some(c) => {
+            let name = c.name.get(lang).clone();
+            match (c.confirmed_phone(), c.confirmed_website()) {
+                (Some(phone), _) => (Some(format!("{name} · {}", phone.display)), None),
+                (None, Some(site)) => (Some(name), Some(site.without_scheme().trim_end_matches('/').to_string())),
+                (None, None) => (Some(name), None),
+            }
+        }
+        None => (None, None),
+    };
+    json!({ "label": label, "value": value, "address": address })
 }

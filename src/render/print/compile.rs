@@ -1,7 +1,7 @@
 //! Compiling one print document: Typst layout, then a tagged, reproducible PDF and a thumbnail.
 
 use typst::foundations::{Datetime, Smart};
-use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Transform};
 use typst::syntax::Span;
 use typst::text::TextItem;
 use typst::utils::Scalar;
@@ -223,33 +223,71 @@ pub fn page_runs(page: &Page) -> Vec<(f64, String)> {
 /// its top left corner: from each run's capital height to its descender, where ink is (the
 /// font's ascender, higher, is room for accents). `None` for a page without text.
 pub fn page_text_bounds(page: &Page) -> Option<[f64; 4]> {
-    use typst::layout::Transform;
-    fn walk(frame: &Frame, ts: Transform, out: &mut Option<[f64; 4]>) {
+    let mut out: Option<[f64; 4]> = None;
+    for (ts, text) in placed_runs(page) {
+        let metrics = text.font.metrics();
+        let (top, bottom) = (-metrics.cap_height.at(text.size), -metrics.descender.at(text.size));
+        let width = text.width();
+        for corner in [
+            Point::new(Abs::zero(), top),
+            Point::new(width, top),
+            Point::new(Abs::zero(), bottom),
+            Point::new(width, bottom),
+        ] {
+            let p = corner.transform(ts);
+            let (x, y) = (p.x.to_mm(), p.y.to_mm());
+            let b = out.get_or_insert([x, y, x, y]);
+            *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+    }
+    out
+}
+
+/// The lines of a page as a reader sees them, top to bottom: the runs of text on one baseline,
+/// left to right, without the zero-width spaces where a line may break. Columns side by side
+/// share their lines.
+pub fn page_lines(page: &Page) -> Vec<String> {
+    let mut runs: Vec<(f64, f64, f64, &str)> = placed_runs(page)
+        .into_iter()
+        .map(|(ts, text)| {
+            let (start, end) = (Point::zero().transform(ts), Point::with_x(text.width()).transform(ts));
+            (start.y.to_pt(), start.x.to_pt(), end.x.to_pt(), text.text.as_str())
+        })
+        .collect();
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // Each line: its baseline, where its last run ends, its text.
+    let mut lines: Vec<(f64, f64, String)> = Vec::new();
+    for (y, start, end, text) in runs {
+        let text = text.replace('\u{200B}', "");
+        match lines.last_mut() {
+            // Runs of one line share its baseline, to rounding; a gap between two (columns) reads
+            // as a space.
+            Some((baseline, last, line)) if (y - *baseline).abs() < 0.5 => {
+                if start - *last > 1.0 && !line.ends_with(' ') {
+                    line.push(' ');
+                }
+                line.push_str(&text);
+                *last = end;
+            }
+            _ => lines.push((y, end, text)),
+        }
+    }
+    lines.into_iter().map(|(_, _, line)| line.trim_end().to_string()).collect()
+}
+
+/// Every run of text of a page, with the transform from its baseline's origin to the page.
+fn placed_runs(page: &Page) -> Vec<(Transform, &TextItem)> {
+    fn walk<'a>(frame: &'a Frame, ts: Transform, out: &mut Vec<(Transform, &'a TextItem)>) {
         for (pos, item) in frame.items() {
             let ts = ts.pre_concat(Transform::translate(pos.x, pos.y));
             match item {
                 FrameItem::Group(group) => walk(&group.frame, ts.pre_concat(group.transform), out),
-                FrameItem::Text(text) => {
-                    let metrics = text.font.metrics();
-                    let (top, bottom) = (-metrics.cap_height.at(text.size), -metrics.descender.at(text.size));
-                    let width = text.width();
-                    for corner in [
-                        Point::new(Abs::zero(), top),
-                        Point::new(width, top),
-                        Point::new(Abs::zero(), bottom),
-                        Point::new(width, bottom),
-                    ] {
-                        let p = corner.transform(ts);
-                        let (x, y) = (p.x.to_mm(), p.y.to_mm());
-                        let b = out.get_or_insert([x, y, x, y]);
-                        *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-                    }
-                }
+                FrameItem::Text(text) => out.push((ts, text)),
                 _ => {}
             }
         }
     }
-    let mut out = None;
+    let mut out = Vec::new();
     walk(&page.frame, Transform::identity(), &mut out);
     out
 }

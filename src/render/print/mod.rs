@@ -201,6 +201,7 @@ impl Print {
                         height_mm: size.y.to_mm(),
                         text: compile::page_text(page),
                         runs: compile::page_runs(page),
+                        lines: compile::page_lines(page),
                         text_bounds_mm: compile::page_text_bounds(page),
                         png: match dpi {
                             Some(dpi) => compile::page_png(page, dpi)?,
@@ -248,6 +249,8 @@ pub struct InspectedPage {
     pub text: String,
     /// Each run of text with its size in points, in the order of `text`.
     pub runs: Vec<(f64, String)>,
+    /// The page's lines as a reader sees them (see [`compile::page_lines`]).
+    pub lines: Vec<String>,
     /// The box around all of the page's text, `[left, top, right, bottom]` from its top left
     /// corner: where the printer must print.
     pub text_bounds_mm: Option<[f64; 4]>,
