@@ -1,5 +1,6 @@
 //! French typography for text we write: a narrow no-break space before `; : ! ?` and inside
-//! « », and no line break inside a number or between a number and its unit.
+//! « », and no line break inside a number or between a number and its unit; in any language, no
+//! line break inside a key combination (`Ctrl + Cmd + Q`).
 //!
 //! Applied to the content's own text only: a value from a profile is printed exactly as written.
 
@@ -13,14 +14,21 @@ pub fn apply(text: &str, lang: &Lang) -> String {
     if lang.code() == "fr" { french(text) } else { numbers(text) }
 }
 
-/// Keeps `02 40 00 00 00` and `0 800 200 008` on one line, in any language.
+/// Whether the space between `prev` and `next` holds a key combination together: `Windows + L`
+/// broken after its `+` leaves a reader with half a shortcut.
+fn in_combination(prev: Option<char>, next: Option<char>) -> bool {
+    prev == Some('+') || next == Some('+')
+}
+
+/// Keeps `02 40 00 00 00`, `0 800 200 008` and `Ctrl + Cmd + Q` on one line, in any language.
 fn numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        if c == ' ' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+        let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        if c == ' ' && (digits || in_combination(prev, next)) {
             out.push(NBSP);
         } else {
             out.push(c);
@@ -42,6 +50,7 @@ fn french(text: &str) -> String {
             ' ' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(char::is_alphanumeric) => {
                 out.push(NBSP)
             }
+            ' ' if in_combination(prev, next) => out.push(NBSP),
             ';' | '!' | '?' if word_before => {
                 out.push(NARROW_NBSP);
                 out.push(c);
@@ -81,5 +90,15 @@ mod tests {
     fn leaves_english_punctuation_alone_but_keeps_numbers_together() {
         let en = Lang::new("en");
         assert_eq!(apply("Call 0 800 200 008: now!", &en), "Call 0\u{a0}800\u{a0}200\u{a0}008: now!");
+    }
+
+    #[test]
+    fn keeps_a_key_combination_on_one_line() {
+        for lang in [Lang::new("fr"), Lang::new("en")] {
+            assert_eq!(
+                apply("Windows + L or Ctrl + Cmd + Q", &lang),
+                "Windows\u{a0}+\u{a0}L or Ctrl\u{a0}+\u{a0}Cmd\u{a0}+\u{a0}Q"
+            );
+        }
     }
 }
