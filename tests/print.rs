@@ -150,6 +150,19 @@ fn a_qr_codes_name_breaks_between_its_words() {
 }
 
 #[test]
+fn a_date_is_never_broken_across_lines() {
+    // The booklet's footer ended a line at `au 23 novembre` and began the next with `2026`.
+    for (lang, month) in [("fr", "novembre"), ("en", "November")] {
+        for doc in inspect_at(&repo(), "urps-infirmiers-bretagne", lang, None) {
+            for line in doc.pages.iter().flat_map(|p| &p.lines).filter(|l| l.contains(month)) {
+                let line = line.replace('\u{a0}', " ");
+                assert!(line.contains(&format!("23 {month} 2026")), "{lang}/{}: `{line}`", doc.stem);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
     let docs = inspect(&repo(), "urps-infirmiers-bretagne", "en");
     let runs = &document(&docs, "poster-a3").pages[0].runs;

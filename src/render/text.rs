@@ -14,9 +14,10 @@ pub fn string(content: &Content, lang: &Lang, key: &str, params: &[(&str, &str)]
     text
 }
 
-/// A date the way its language writes it: `23 novembre 2026`, `23 November 2026`.
+/// A date the way its language writes it: `23 novembre 2026`, `23 November 2026`, with no-break
+/// spaces: a line never ends inside a date.
 pub fn date(content: &Content, lang: &Lang, date: Date) -> String {
     let month = content.ui.get(lang, &format!("month_{}", date.month()));
     let (day, year) = (date.day().to_string(), date.year().to_string());
-    string(content, lang, "date_format", &[("day", &day), ("month", month), ("year", &year)])
+    string(content, lang, "date_format", &[("day", &day), ("month", month), ("year", &year)]).replace(' ', "\u{a0}")
 }
