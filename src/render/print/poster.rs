@@ -46,9 +46,15 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
         let mut lines = Vec::new();
         lines.extend(p.name.clone());
         lines.extend(p.phone.as_ref().map(|ph| ph.display.clone()));
-        lines.extend(p.email.as_ref().map(|e| e.0.clone()));
+        let email = p.email.as_ref().map(|e| e.0.clone());
+        lines.extend(email.clone());
         lines.extend(p.contract.clone());
-        contacts.push(json!({ "label": s("contact_it_provider"), "lines": lines, "blank": null }));
+        contacts.push(json!({
+            "label": s("contact_it_provider"),
+            "lines": lines,
+            "addresses": email.into_iter().collect::<Vec<_>>(),
+            "blank": null,
+        }));
     }
     match &profile.csirt {
         Some(c) => contacts.push(contact(c, lang, s("print_csirt_what"))),
@@ -85,9 +91,12 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
 }
 
 /// A reference contact on the poster: its name, what it does, and its confirmed values only.
+/// `addresses` names the lines that are web or e-mail addresses, which break after a slash or an
+/// @ (the template's `address`).
 fn contact(c: &Contact, lang: &Lang, what: String) -> Value {
+    let site = c.confirmed_website().map(|w| w.without_scheme().trim_end_matches('/').to_string());
     let mut lines = vec![what];
     lines.extend(c.confirmed_phone().map(|p| p.display.clone()));
-    lines.extend(c.confirmed_website().map(|w| w.without_scheme().trim_end_matches('/').to_string()));
-    json!({ "label": c.name.get(lang), "lines": lines, "blank": null })
+    lines.extend(site.clone());
+    json!({ "label": c.name.get(lang), "lines": lines, "addresses": site.into_iter().collect::<Vec<_>>(), "blank": null })
 }
