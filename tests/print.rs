@@ -163,6 +163,23 @@ fn a_date_is_never_broken_across_lines() {
 }
 
 #[test]
+fn a_footer_never_ends_with_a_word_alone_on_its_last_line() {
+    // The A4 poster's footer ended with `CNIL,` at the end of a line and `ANS` alone below it.
+    for profile in ["urps-infirmiers-bretagne", "cabinet-des-tilleuls"] {
+        for lang in ["fr", "en"] {
+            for doc in inspect_at(&repo(), profile, lang, None) {
+                for (i, page) in doc.pages.iter().enumerate().filter(|(_, p)| p.text.contains("Sources")) {
+                    // The footer is the page's lowest text, its last line the page's.
+                    let last = page.lines.last().expect("a page with text has lines");
+                    let words = last.split_whitespace().count();
+                    assert!(words > 1, "{profile}/{lang}/{} page {}: the footer ends with `{last}`", doc.stem, i + 1);
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
     let docs = inspect(&repo(), "urps-infirmiers-bretagne", "en");
     let runs = &document(&docs, "poster-a3").pages[0].runs;
