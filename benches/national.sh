@@ -116,7 +116,9 @@ cpu() { read -r _ user sys _ < "$work/time"; python3 -c "print($user + $sys)"; }
 force() { # out, profiles...: wall ms, CPU s and the print part's seconds summed over the workers
   local out=$1; shift
   local start; start=$(ms)
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" build --out "$out" --force --timings "$@" 2> "$work/log"
+  # A failed build ends the script (the caller's `read` gets nothing), its messages shown.
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$bin" build --out "$out" --force --timings "$@" 2> "$work/log" \
+    || { cat "$work/log" >&2; exit 1; }
   echo "$(( $(ms) - start )) $(cpu) $(sed -n 's/^timings: print \([0-9.]*\) s.*/\1/p' "$work/log")"
 }
 # The print part: the time the workers spent in the print renderer (laying out, writing the PDFs,
@@ -127,7 +129,7 @@ read -r _ _ print_urps < <(force out-urps "${urps[@]}")
 typst_cli() { # the projects' folders on stdin: wall ms, CPU s
   local start; start=$(ms)
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" xargs -P 2 -I{} \
-    typst compile --root {} --font-path emit/fonts --ignore-system-fonts {}/main.typ {}/out.pdf
+    typst compile --root {} --font-path emit/fonts --ignore-system-fonts {}/main.typ {}/out.pdf || exit 1
   echo "$(( $(ms) - start )) $(cpu)"
 }
 read -r cli_urps cli_urps_cpu < <(find emit -path 'emit/urps-*' -name main.typ -printf '%h\n' | sort | typst_cli)
