@@ -37,7 +37,9 @@ PAPER = {
     "booklet": ("419.528 x 595.276", 64),
     "booklet-imposed": ("841.89 x 595.276", 32),
 }
-QR_CONTACTS = ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"]
+QR_CONTACTS = ["17cyber", "cnil-breach"]
+# The longest web address a poster prints whole; a longer one is replaced by where to find it.
+MAX_TYPED_ADDRESS = 40
 # Office printers cannot print nearer the paper's edge, in points (12 mm), less a little for
 # rounding; and poppler's word boxes reach down to the font's descender.
 EDGE = 12 / 25.4 * 72 - 0.5
@@ -78,21 +80,30 @@ def expectations(profile, lang):
     if csirt is None:
         region_csirt = REGIONS[profile["region"]].get("csirt")
         csirt = CSIRTS.get(region_csirt) if region_csirt else None
+    poster = list(contacts)
     if csirt is not None:
-        shown = confirmed(csirt, "phone") or (confirmed(csirt, "website") and without_scheme(csirt["website"]))
+        website = confirmed(csirt, "website") and without_scheme(csirt["website"])
+        shown = confirmed(csirt, "phone") or website
         if shown:
             contacts.append(shown)
-    contacts.append(without_scheme(CONTACTS["17cyber"]["website"]))
-    person = profile.get("practice", {}).get("contact_person")
-    if person:
-        contacts.append(person)
+        # A poster prints an address a person can type: a long one gives way to where to find it.
+        if not confirmed(csirt, "phone") and website and len(website) > MAX_TYPED_ADDRESS:
+            find = csirt.get("find", {})
+            shown = find.get(lang, website.split("/")[0]) if isinstance(find, dict) else find
+        if shown:
+            poster.append(shown)
+    for found in (contacts, poster):
+        found.append(without_scheme(CONTACTS["17cyber"]["website"]))
+        person = profile.get("practice", {}).get("contact_person")
+        if person:
+            found.append(person)
     incident_qr = {CONTACTS[c]["website"] for c in QR_CONTACTS if confirmed(CONTACTS[c], "website")}
     base = profile.get("site", {}).get("base_url")
     notice_qr = {f"{base.rstrip('/')}/{lang}/privacy.html"} if base else set()
     controller = profile.get("privacy", {}).get("controller") or profile.get("practice", {}).get("name")
     return {
-        "poster-a4": (contacts, incident_qr),
-        "poster-a3": (contacts, incident_qr),
+        "poster-a4": (poster, incident_qr),
+        "poster-a3": (poster, incident_qr),
         "booklet": (contacts, incident_qr),
         "notice": ([controller] if controller else [], notice_qr),
         "checklist": ([], set()),

@@ -4,6 +4,7 @@
 //! Validation asks [`can_print`] about every profile value, so that a character no font has is a
 //! clear error at `check` time rather than an empty box on a poster.
 
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
@@ -35,6 +36,42 @@ pub fn can_print(c: char) -> bool {
     COVERAGE.get_or_init(|| faces().map(|(_, info)| info.coverage).collect()).iter().any(|cov| cov.contains(c as u32))
 }
 
+/// Whether the kit's font draws `c` as a mark over the letter before it although it is a
+/// character of its own: Noto Sans shapes a spacing grave accent after a letter as the combining
+/// one, so that `c`ode` prints as `c̀ode`. Found by shaping each character the Noto faces have
+/// between two letters with Typst's own shaper, once per run.
+pub fn drawn_over(c: char) -> bool {
+    static DRAWN_OVER: OnceLock<BTreeSet<char>> = OnceLock::new();
+    DRAWN_OVER.get_or_init(zero_width_characters).contains(&c)
+}
+
+fn zero_width_characters() -> BTreeSet<char> {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    let mut found = BTreeSet::new();
+    for data in [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF] {
+        let Some(face) = rustybuzz::Face::from_slice(data, 0) else { continue };
+        let mut chars = BTreeSet::new();
+        for subtable in face.tables().cmap.iter().flat_map(|cmap| cmap.subtables).filter(|s| s.is_unicode()) {
+            subtable.codepoints(|cp| chars.extend(char::from_u32(cp)));
+        }
+        for c in chars {
+            // A combining mark joins the letter before it: no room of its own is right for it.
+            let text = format!("a{c}b");
+            if c.is_whitespace() || c.is_control() || text.graphemes(true).count() != 3 {
+                continue;
+            }
+            let mut buffer = rustybuzz::UnicodeBuffer::new();
+            buffer.push_str(&text);
+            let shaped = rustybuzz::shape(&face, &[], buffer);
+            let own = shaped.glyph_infos().iter().zip(shaped.glyph_positions()).filter(|(info, _)| info.cluster == 1);
+            if own.map(|(_, pos)| pos.x_advance).sum::<i32>() == 0 {
+                found.insert(c);
+            }
+        }
+    }
+    found
+}
+
 /// The name of a character that takes no room on the page but changes the text: spaces of no
 /// width, and the controls of writing direction that make a value read other than it is stored.
 /// The zero-width joiners stay allowed, since some scripts need them.
@@ -63,6 +100,16 @@ pub fn invisible(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::can_print;
+
+    #[test]
+    fn finds_the_accents_the_font_draws_over_the_letter_before() {
+        for c in ['`', '´', '¨', '¸', '˘', '˜'] {
+            assert!(super::drawn_over(c), "{c:?}");
+        }
+        for c in "aé'’^~-_|\u{301}".chars() {
+            assert!(!super::drawn_over(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn prints_french_greek_and_cyrillic_but_not_emoji_or_chinese() {

@@ -51,6 +51,18 @@ region = "{region}"
 # email = "support@exemple.fr"
 # contract = "..."                     # the contract or customer number to give on the phone
 
+# The practice's insurer: a cyber-insurance contract often has an assistance line to call before
+# any work is done on the machines. Printed beside the provider on the poster.
+[insurer]
+# name = "..."
+# phone = "02 40 00 00 00"
+# contract = "..."                     # the contract number to give on the phone
+
+# The vendor of the practice software, whose support restores it and its data.
+[software]
+# name = "..."
+# phone = "02 40 00 00 00"
+
 # Replaces the region's CSIRT; rarely needed.
 # [csirt]
 # name = "..."
@@ -59,7 +71,8 @@ region = "{region}"
 
 # For the RGPD notice of the waiting room.
 [privacy]
-# controller = "..."                   # who is responsible: the practitioner, the SCM or the SEL
+# controller = "..."                   # who is responsible: each practitioner, or the SEL or SCP
+#                                      # they practise through (not an SCM, which shares means only)
 # rights_email = "rgpd@cabinet-exemple.fr"   # where patients send requests about their data
 # rights_address = "..."
 # dpo_name = "..."                     # a data protection officer, only if you have one
@@ -67,6 +80,10 @@ region = "{region}"
 # booking_platform = "..."             # the online booking service, if any
 # software_host = "..."                # who hosts the practice software's data (HDS-certified)
 # recipients = ["..."]                 # other recipients of patient data
+# online_booking = true                # patients book online (default: when booking_platform is set)
+# telehealth = false                   # the practice offers telehealth (default: no)
+# dmp = true                           # the practice adds documents to patients' DMP (default: yes)
+# transfers_outside_eu = false         # any data leaves the European Union (default: no)
 
 # Where the mini-site is hosted, so that the QR codes can point to it.
 [site]

@@ -55,6 +55,10 @@ fn passes_on_every_shipped_profile() {
     assert!(!text.lines().any(|l| l.starts_with("error")), "{text}");
     let summary = text.lines().last().unwrap_or("");
     assert!(summary.starts_with("checked 5 profiles, "), "{summary}");
+    // Every web address and phone number the modules print has its source, read within a year.
+    for unsourced in ["has no source", "over 12 months ago"] {
+        assert!(!text.contains(unsourced), "{text}");
+    }
 }
 
 #[test]

@@ -253,7 +253,7 @@ struct LaidOut {
 /// The kit's print documents in one language, laid out in the process.
 fn lay_out(project: &TestProject, lang: &str) -> Vec<LaidOut> {
     let mut diags = Diagnostics::default();
-    let today = jiff::civil::date(2026, 11, 23);
+    let today = jiff::civil::date(2026, 12, 1);
     let project_files = Project::new(project.path());
     let Ok(Some(checked)) = cyberkit::check(&project_files, &[profile_name(project)], today, &mut diags) else {
         return Vec::new();

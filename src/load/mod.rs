@@ -7,6 +7,7 @@
 
 mod i18n;
 mod module;
+pub mod printed;
 mod profile;
 mod reference;
 pub mod toml;
@@ -17,10 +18,12 @@ use anyhow::Context as _;
 
 pub use i18n::RawLanguage;
 pub use module::{
-    MAX_WORD, RawModule, body_problem as module_body_problem, breaks_line, long_word, split_front_matter,
+    MAX_WORD, RawModule, RawSource, body_problem as module_body_problem, breaks_line, long_word, split_front_matter,
 };
-pub use profile::{RawCsirt, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher};
-pub use reference::{RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced};
+pub use profile::{
+    RawCsirt, RawInsurer, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher, RawSoftware,
+};
+pub use reference::{RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced, RawWorkplace};
 
 use crate::diag::{Diagnostics, file_error};
 use crate::project::Project;

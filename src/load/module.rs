@@ -2,6 +2,7 @@
 //! then the Markdown body.
 
 use super::UserFile;
+use super::printed::{self, Printed};
 use super::toml::Reader;
 use crate::diag::{Diagnostics, Located, Location, SourceFile, WithHint, file_error};
 use crate::placeholder;
@@ -20,9 +21,22 @@ pub struct RawModule {
     pub professions: Option<Located<Vec<Located<String>>>>,
     pub checklist: Option<Located<Vec<Located<String>>>>,
     pub updated: Option<Located<String>>,
+    /// The pages its facts were read on (`[[source]]`).
+    pub sources: Vec<RawSource>,
     pub body: String,
     /// The placeholders of the body's text nodes, by name.
     pub placeholders: Vec<Located<String>>,
+    /// The web addresses and phone numbers the body prints.
+    pub printed: Vec<Located<Printed>>,
+}
+
+/// One `[[source]]` of a module's front matter: a page, when it was read, and the printed
+/// strings (phones, addresses) it confirms.
+pub struct RawSource {
+    pub at: Location,
+    pub url: Option<Located<String>>,
+    pub checked: Option<Located<String>>,
+    pub facts: Option<Located<Vec<Located<String>>>>,
 }
 
 /// The two halves of a module file, with the byte offset each starts at.
@@ -104,8 +118,23 @@ pub fn load(file: &UserFile, diags: &mut Diagnostics) -> Option<RawModule> {
         professions: r.strings(&mut root, "professions"),
         checklist: r.strings(&mut root, "checklist"),
         updated: r.required_string(&mut root, "updated"),
+        sources: r
+            .array_of_tables(&mut root, "source")
+            .into_iter()
+            .map(|mut t| {
+                let source = RawSource {
+                    at: t.at.clone(),
+                    url: r.required_string(&mut t, "url"),
+                    checked: r.required_string(&mut t, "checked"),
+                    facts: r.strings(&mut t, "facts"),
+                };
+                r.finish(t);
+                source
+            })
+            .collect(),
         body: body.to_string(),
         placeholders: Vec::new(),
+        printed: Vec::new(),
     };
     r.finish(root);
     let body_source = source.at(body_at);
@@ -123,7 +152,11 @@ pub fn load(file: &UserFile, diags: &mut Diagnostics) -> Option<RawModule> {
     if let Some((offset, message, hint)) = body_problem(body) {
         diags.push(body_source.error(offset, message).hint(hint));
     }
-    Some(RawModule { placeholders, ..module })
+    let printed = printed::in_markdown(body)
+        .into_iter()
+        .map(|(offset, value)| Located { value, at: body_source.location(offset) })
+        .collect();
+    Some(RawModule { placeholders, printed, ..module })
 }
 
 /// How deep lists and quotes may nest in a module: deeper than this no reader follows, and
@@ -202,7 +235,7 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
                 inline = inline.saturating_sub(1);
             }
-            Event::Text(text) | Event::Code(text) => {
+            Event::Text(ref text) | Event::Code(ref text) => {
                 // Text events borrow from the source when they can; the offset of an escaped or
                 // merged one is its event's start.
                 if let Some((c, name)) = text.chars().find_map(|c| crate::fonts::invisible(c).map(|n| (c, n))) {
@@ -219,13 +252,24 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
                     let message = format!("the control character U+{:04X}", c as u32);
                     return Some((offset, message, "remove it; it cannot be printed"));
                 }
+                // A code span is set in the monospace font, which draws every accent in its own room.
+                if let Some(c) =
+                    text.chars().find(|&c| crate::fonts::drawn_over(c)).filter(|_| matches!(event, Event::Text(_)))
+                {
+                    let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
+                    let message = format!(
+                        "`{c}` (U+{:04X}) cannot be printed as itself: the kit's font draws it over the letter before it",
+                        c as u32
+                    );
+                    return Some((offset, message, "write it another way, or put it in a code span: `` ` ``"));
+                }
                 if let Some(c) = text.chars().find(|&c| !crate::fonts::can_print(c)) {
                     let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
                     let message =
                         format!("`{c}` (U+{:04X}) cannot be printed: none of the kit's fonts has it", c as u32);
                     return Some((offset, message, "remove it, or write it in words"));
                 }
-                if let Some((at, message, hint)) = long_word(&text) {
+                if let Some((at, message, hint)) = long_word(text) {
                     // Where the event's text is the source's own; else the event's start.
                     let word = text[at..].split(breaks_line).next().unwrap_or_default();
                     let offset = body[range.clone()].find(word).map_or(range.start, |at| range.start + at);

@@ -21,6 +21,8 @@ pub struct RawProfile {
     pub publisher: Option<RawPublisher>,
     pub practice: Option<RawPractice>,
     pub it_provider: Option<RawItProvider>,
+    pub insurer: Option<RawInsurer>,
+    pub software: Option<RawSoftware>,
     pub csirt: Option<RawCsirt>,
     pub privacy: Option<RawPrivacy>,
     pub base_url: Text,
@@ -48,6 +50,17 @@ pub struct RawItProvider {
     pub contract: Text,
 }
 
+pub struct RawInsurer {
+    pub name: Text,
+    pub phone: Text,
+    pub contract: Text,
+}
+
+pub struct RawSoftware {
+    pub name: Text,
+    pub phone: Text,
+}
+
 pub struct RawCsirt {
     pub at: Location,
     pub name: Text,
@@ -65,6 +78,10 @@ pub struct RawPrivacy {
     pub booking_platform: Text,
     pub software_host: Text,
     pub recipients: Option<Located<Vec<Located<String>>>>,
+    pub online_booking: Option<Located<bool>>,
+    pub telehealth: Option<Located<bool>>,
+    pub dmp: Option<Located<bool>>,
+    pub transfers_outside_eu: Option<Located<bool>>,
     pub retention: Option<Located<RawLocalized<Located<String>>>>,
 }
 
@@ -111,6 +128,15 @@ pub fn load(path: &Path, file: &UserFile, diags: &mut Diagnostics) -> Option<Raw
             email: r.string(s, "email"),
             contract: r.string(s, "contract"),
         }),
+        insurer: section(&mut r, &mut t, "insurer", |r, s| RawInsurer {
+            name: r.string(s, "name"),
+            phone: r.string(s, "phone"),
+            contract: r.string(s, "contract"),
+        }),
+        software: section(&mut r, &mut t, "software", |r, s| RawSoftware {
+            name: r.string(s, "name"),
+            phone: r.string(s, "phone"),
+        }),
         csirt: section(&mut r, &mut t, "csirt", |r, s| RawCsirt {
             at: s.at.clone(),
             name: r.string(s, "name"),
@@ -127,6 +153,10 @@ pub fn load(path: &Path, file: &UserFile, diags: &mut Diagnostics) -> Option<Raw
             booking_platform: r.string(s, "booking_platform"),
             software_host: r.string(s, "software_host"),
             recipients: r.strings(s, "recipients"),
+            online_booking: r.boolean(s, "online_booking"),
+            telehealth: r.boolean(s, "telehealth"),
+            dmp: r.boolean(s, "dmp"),
+            transfers_outside_eu: r.boolean(s, "transfers_outside_eu"),
             retention: r.localized(s, "retention"),
         }),
         base_url: section(&mut r, &mut t, "site", |r, s| r.string(s, "base_url")).flatten(),

@@ -10,11 +10,14 @@ use crate::project::Project;
 
 type Text = Option<Located<String>>;
 type LocalizedText = Option<Located<RawLocalized<Located<String>>>>;
+/// A text in each language, as `(language code, text)`: `{ fr = "...", en = "..." }`.
+pub type TextsByLanguage = Vec<(Located<String>, Located<String>)>;
 
 /// All the reference files as written.
 #[derive(Default)]
 pub struct RawReference {
     pub retentions: Vec<RawRetention>,
+    pub workplaces: Vec<RawWorkplace>,
     pub professions: Vec<RawProfession>,
     pub regions: Vec<RawRegion>,
     pub csirts: Vec<RawContact>,
@@ -28,7 +31,31 @@ pub struct RawRetention {
     pub archive_years: Option<Located<i64>>,
     pub minors_until_age: Option<Located<i64>>,
     pub summary: LocalizedText,
+    pub notice: LocalizedText,
     pub sourced: RawSourced,
+}
+
+/// Where a profession practises (`cabinet`, `officine`, `laboratoire`), how the kit names it,
+/// and what that kind of place owes that a practice does not.
+pub struct RawWorkplace {
+    pub id: Located<String>,
+    /// The words, in each language: `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`,
+    /// `au cabinet`, `Cabinet`.
+    pub the: LocalizedText,
+    pub the_start: LocalizedText,
+    pub your: LocalizedText,
+    pub of: LocalizedText,
+    pub at: LocalizedText,
+    pub name: LocalizedText,
+    pub incident_duty: LocalizedText,
+    pub incident_duty_title: LocalizedText,
+    pub incident_duty_site: Text,
+    pub notice_basis: LocalizedText,
+    /// The notice's purposes, where they are not a practice's: each `{ fr = "...", en = "..." }`.
+    pub notice_purposes: Vec<(Location, TextsByLanguage)>,
+    /// Where the duty and the bases were read; required with them.
+    pub source: Option<Located<Vec<Located<String>>>>,
+    pub checked: Text,
 }
 
 pub struct RawProfession {
@@ -37,6 +64,7 @@ pub struct RawProfession {
     /// Per language: the singular and plural names.
     pub name: Option<PerLanguage<(Text, Text)>>,
     pub retention: Text,
+    pub workplace: Text,
 }
 
 pub struct RawRegion {
@@ -66,6 +94,7 @@ pub struct RawContact {
     pub email: Text,
     pub address: Text,
     pub hours: LocalizedText,
+    pub find: LocalizedText,
     pub unconfirmed: Option<Located<Vec<Located<String>>>>,
     pub note: Text,
     pub sourced: RawSourced,
@@ -83,7 +112,31 @@ pub fn load(project: &Project, dir: &Path, diags: &mut Diagnostics) -> anyhow::R
                     archive_years: r.integer(&mut t, "archive_years"),
                     minors_until_age: r.integer(&mut t, "minors_until_age"),
                     summary: required_localized(r, &mut t, "summary"),
+                    notice: r.localized(&mut t, "notice"),
                     sourced: sourced(r, &mut t),
+                });
+                r.finish(t);
+            }
+            for (id, mut t) in r.tables_by_id(root, "workplace") {
+                raw.workplaces.push(RawWorkplace {
+                    id,
+                    the: required_localized(r, &mut t, "the"),
+                    the_start: required_localized(r, &mut t, "the_start"),
+                    your: required_localized(r, &mut t, "your"),
+                    of: required_localized(r, &mut t, "of"),
+                    at: required_localized(r, &mut t, "at"),
+                    name: required_localized(r, &mut t, "name"),
+                    incident_duty: r.localized(&mut t, "incident_duty"),
+                    incident_duty_title: r.localized(&mut t, "incident_duty_title"),
+                    incident_duty_site: r.string(&mut t, "incident_duty_site"),
+                    notice_basis: r.localized(&mut t, "notice_basis"),
+                    notice_purposes: r
+                        .array_of_tables(&mut t, "notice_purposes")
+                        .into_iter()
+                        .map(|mut p| (p.at.clone(), r.string_map(&mut p)))
+                        .collect(),
+                    source: r.strings(&mut t, "source"),
+                    checked: r.string(&mut t, "checked"),
                 });
                 r.finish(t);
             }
@@ -95,6 +148,7 @@ pub fn load(project: &Project, dir: &Path, diags: &mut Diagnostics) -> anyhow::R
                         Some((r.required_string(n, "one"), r.required_string(n, "many")))
                     }),
                     retention: r.required_string(&mut t, "retention"),
+                    workplace: r.required_string(&mut t, "workplace"),
                 });
                 r.finish(t);
             }
@@ -142,6 +196,7 @@ fn contact<'a>(r: &mut Reader<'a, '_>, id: Located<String>, t: &mut Table<'a>) -
         email: r.string(t, "email"),
         address: r.string(t, "address"),
         hours: r.localized(t, "hours"),
+        find: r.localized(t, "find"),
         unconfirmed: r.strings(t, "unconfirmed"),
         note: r.string(t, "note"),
         sourced: sourced(r, t),

@@ -11,8 +11,9 @@ mod value;
 
 pub use content::{Content, Module, ModuleText, PLACEHOLDERS, Part, REQUIRED_STRINGS, UiStrings};
 pub use lang::{Lang, Languages, Localized};
-pub use profile::{ItProvider, Practice, Privacy, Profile, Publisher, Site};
+pub use profile::{Insurer, ItProvider, Practice, Privacy, Profile, Publisher, Site, Software};
 pub use reference::{
-    Contact, ContactField, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
+    Contact, ContactField, IncidentDuty, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
+    Workplace, WorkplaceWords,
 };
 pub use value::{Colour, Date, Email, HttpsUrl, Logo, Phone};

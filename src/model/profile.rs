@@ -17,6 +17,10 @@ pub struct Profile {
     pub publisher: Option<Publisher>,
     pub practice: Option<Practice>,
     pub it_provider: Option<ItProvider>,
+    /// The practice's insurer, for its cyber-insurance assistance line.
+    pub insurer: Option<Insurer>,
+    /// The practice software's vendor, for its support line.
+    pub software: Option<Software>,
     /// The profile's own CSIRT, or else the region's; `None` where neither is known.
     pub csirt: Option<Contact>,
     pub privacy: Privacy,
@@ -54,8 +58,24 @@ pub struct ItProvider {
     pub contract: Option<String>,
 }
 
-/// What the RGPD notice needs beyond the practice's identity.
+/// The practice's insurer: a cyber-insurance contract often has an assistance line to call
+/// before any work is done on the machines.
 #[derive(Debug, Clone, Default)]
+pub struct Insurer {
+    pub name: Option<String>,
+    pub phone: Option<Phone>,
+    pub contract: Option<String>,
+}
+
+/// The vendor of the practice software, whose support restores it and its data.
+#[derive(Debug, Clone, Default)]
+pub struct Software {
+    pub name: Option<String>,
+    pub phone: Option<Phone>,
+}
+
+/// What the RGPD notice needs beyond the practice's identity.
+#[derive(Debug, Clone)]
 pub struct Privacy {
     /// Who is responsible for the processing (a practitioner, the SCM or SEL).
     pub controller: Option<String>,
@@ -68,8 +88,37 @@ pub struct Privacy {
     /// The company hosting the practice software's data (HDS-certified).
     pub software_host: Option<String>,
     pub recipients: Vec<String>,
+    /// Whether patients book online (default: when a booking platform is named).
+    pub online_booking: bool,
+    /// Whether the practice offers telehealth (default: no).
+    pub telehealth: bool,
+    /// Whether the practice adds documents to its patients' DMP (default: yes; the notice says it
+    /// may, and what the patient can do about it).
+    pub dmp: bool,
+    /// Whether any data leaves the European Union (default: no).
+    pub transfers_outside_eu: bool,
     /// Replaces the profession's retention rule on the notice.
     pub retention: Option<Localized<String>>,
+}
+
+impl Default for Privacy {
+    fn default() -> Self {
+        Privacy {
+            controller: None,
+            rights_email: None,
+            rights_address: None,
+            dpo_name: None,
+            dpo_email: None,
+            booking_platform: None,
+            software_host: None,
+            recipients: Vec::new(),
+            online_booking: false,
+            telehealth: false,
+            dmp: true,
+            transfers_outside_eu: false,
+            retention: None,
+        }
+    }
 }
 
 /// Where the mini-site is hosted.

@@ -13,6 +13,43 @@ pub struct Profession {
     pub slug: String,
     pub name: Localized<ProfessionName>,
     pub retention: Retention,
+    /// Where it practises: a practice, a pharmacy, a laboratory.
+    pub workplace: Workplace,
+}
+
+/// Where a profession practises, the words a kit names it with, and what that kind of place owes
+/// in an incident or says on its notice that a practice does not.
+#[derive(Debug, Clone)]
+pub struct Workplace {
+    pub id: String,
+    pub words: Localized<WorkplaceWords>,
+    /// An obligation in an incident (a laboratory declares it on the national portal): a step's
+    /// title and detail, and the site where it is done.
+    pub incident_duty: Option<IncidentDuty>,
+    /// The notice's legal bases, where they are not a practice's.
+    pub notice_basis: Option<Localized<String>>,
+    /// The notice's purposes, where they are not a practice's (a pharmacy dispenses, and books
+    /// no appointment).
+    pub notice_purposes: Vec<Localized<String>>,
+}
+
+/// `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`, `au cabinet`, `Cabinet`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkplaceWords {
+    pub the: String,
+    pub the_start: String,
+    pub your: String,
+    pub of: String,
+    pub at: String,
+    pub name: String,
+}
+
+/// A step a workplace must take in an incident.
+#[derive(Debug, Clone)]
+pub struct IncidentDuty {
+    pub title: Localized<String>,
+    pub detail: Localized<String>,
+    pub site: HttpsUrl,
 }
 
 /// A profession's name, singular and plural (`infirmier`, `infirmiers`).
@@ -32,6 +69,8 @@ pub struct Retention {
     pub minors_until_age: Option<u32>,
     /// The rule in plain words for the reader of that profession.
     pub summary: Localized<String>,
+    /// What the patients' notice adds to the years, in plain words for a patient.
+    pub notice: Option<Localized<String>>,
     pub source: Vec<String>,
     pub checked: Date,
 }
@@ -90,6 +129,9 @@ pub struct Contact {
     pub email: Option<Email>,
     pub address: Option<String>,
     pub hours: Option<Localized<String>>,
+    /// Where to find it, in a few words a person can type (`paysdelaloire.fr, page « Mon
+    /// organisation subit une cyberattaque »`), for a website too long to print on a poster.
+    pub find: Option<Localized<String>>,
     pub source: Vec<String>,
     pub checked: Date,
     pub unconfirmed: BTreeSet<ContactField>,

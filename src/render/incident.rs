@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::text::string;
+use super::text::phrase;
+use super::typography;
 use crate::model::{Contact, Lang};
 use crate::plan::Kit;
 
@@ -50,6 +51,8 @@ pub struct ContactCard {
     pub email: Option<String>,
     pub website: Option<Link>,
     pub hours: Option<String>,
+    /// The practice's contract with it, to quote on the phone, as a line: `Contrat : n° 123`.
+    pub contract: Option<String>,
     /// What to do when the kit does not know the contact.
     pub missing: Option<String>,
 }
@@ -57,13 +60,18 @@ pub struct ContactCard {
 #[derive(Debug, Clone, Serialize)]
 pub struct Incident {
     pub steps: Vec<Step>,
+    /// What not to do, and what to do besides: never pay, keep the backups unplugged, file a
+    /// complaint, keep seeing patients.
+    pub donts: Vec<String>,
+    /// The numbers to call when a person is in danger, which no cyberattack replaces.
+    pub emergency: String,
     pub contacts: Vec<ContactCard>,
 }
 
 pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
     let content = kit.content;
     let profile = kit.profile;
-    let s = |key: &str| string(content, lang, key, &[]);
+    let s = |key: &str| phrase(kit, lang, key, &[]);
     let step = |key: &str, call: Option<Call>| Step { title: s(key), detail: s(&format!("{key}_detail")), call };
 
     let provider = profile.it_provider.as_ref();
@@ -85,7 +93,7 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         display: site.without_scheme().to_string(),
         tel: Some(site.0.clone()),
     });
-    let steps = vec![
+    let mut steps = vec![
         step("incident_step_disconnect", None),
         step("incident_step_power", None),
         step("incident_step_note", None),
@@ -93,6 +101,18 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         step("incident_step_report", report_call),
         step("incident_step_cnil", cnil_call),
     ];
+    // A laboratory's own duty: declaring the incident on the national portal.
+    if let Some(duty) = &profile.profession.workplace.incident_duty {
+        steps.push(Step {
+            title: typography::apply(duty.title.get(lang), lang),
+            detail: typography::apply(duty.detail.get(lang), lang),
+            call: Some(Call {
+                label: String::new(),
+                display: duty.site.without_scheme().trim_end_matches('/').to_string(),
+                tel: Some(duty.site.0.clone()),
+            }),
+        });
+    }
 
     let mut contacts = Vec::new();
     let provider_phone = provider.and_then(|p| p.phone.as_ref());
@@ -105,6 +125,25 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         missing: provider_phone.is_none().then(|| s("contact_it_provider_missing")),
         ..ContactCard::default()
     });
+    if let Some(insurer) = &profile.insurer {
+        contacts.push(ContactCard {
+            label: s("contact_insurer"),
+            name: insurer.name.clone(),
+            what: Some(s("contact_insurer_what")),
+            phone: insurer.phone.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
+            contract: insurer.contract.as_ref().map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
+            ..ContactCard::default()
+        });
+    }
+    if let Some(software) = &profile.software {
+        contacts.push(ContactCard {
+            label: s("contact_software"),
+            name: software.name.clone(),
+            what: Some(s("contact_software_what")),
+            phone: software.phone.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
+            ..ContactCard::default()
+        });
+    }
     if let Some(c) = cyber17 {
         contacts.push(card(c, lang, Some(s("contact_17cyber_what"))));
     }
@@ -126,7 +165,11 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
             ..ContactCard::default()
         });
     }
-    Incident { steps, contacts }
+    let donts = ["incident_never_pay", "incident_no_reconnect", "incident_complaint", "incident_keep_caring"]
+        .iter()
+        .map(|key| s(key))
+        .collect();
+    Incident { steps, donts, emergency: s("incident_emergency"), contacts }
 }
 
 /// A reference contact's card: only its confirmed values.
@@ -146,6 +189,7 @@ fn card(contact: &Contact, lang: &Lang, what: Option<String>) -> ContactCard {
             .as_ref()
             .filter(|_| contact.is_confirmed(ContactField::Hours))
             .map(|h| h.get(lang).clone()),
+        contract: None,
         missing: None,
     }
 }

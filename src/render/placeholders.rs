@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Content, Lang, PLACEHOLDERS, Profile};
+use crate::model::{Content, Lang, PLACEHOLDERS, Profile, WorkplaceWords};
 
 /// Placeholder name -> the plain text that replaces it. The default has no values: each
 /// placeholder is left as written (for the fuzzers).
@@ -15,6 +15,7 @@ pub struct Placeholders {
 impl Placeholders {
     pub fn new(content: &Content, profile: &Profile, lang: &Lang) -> Self {
         let name = profile.profession.name.get(lang);
+        let place = profile.profession.workplace.words.get(lang);
         let values = PLACEHOLDERS
             .iter()
             .map(|&key| {
@@ -27,9 +28,17 @@ impl Placeholders {
                     "practice.name" => profile.practice.as_ref().and_then(|p| p.name.clone()),
                     "publisher.name" => profile.publisher.as_ref().and_then(|p| p.name.clone()),
                     "retention.summary" => Some(profile.profession.retention.summary.get(lang).clone()),
+                    "workplace.the" => Some(place.the.clone()),
+                    "workplace.the_start" => Some(place.the_start.clone()),
+                    "workplace.your" => Some(place.your.clone()),
+                    "workplace.of" => Some(place.of.clone()),
+                    "workplace.at" => Some(place.at.clone()),
                     _ => None,
                 };
-                let fallback = || content.ui.get(lang, &format!("placeholder_{}", key.replace('.', "_"))).to_string();
+                let fallback = || {
+                    let text = content.ui.get(lang, &format!("placeholder_{}", key.replace('.', "_")));
+                    crate::render::text::with_workplace(text, place)
+                };
                 (key, value.unwrap_or_else(fallback))
             })
             .collect();
@@ -52,6 +61,28 @@ impl Placeholders {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.values.get(name).map(String::as_str)
     }
+}
+
+/// A module's title, summary or checklist item with the workplace's words in place of its
+/// `{{ workplace.* }}` placeholders, the only ones validation lets a front matter hold.
+pub fn in_front_matter(text: &str, words: &WorkplaceWords) -> String {
+    use crate::placeholder::{Piece, split};
+    let mut out = String::with_capacity(text.len());
+    for piece in split(text) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Placeholder { name, range } => out.push_str(match name {
+                "workplace.the" => &words.the,
+                "workplace.the_start" => &words.the_start,
+                "workplace.your" => &words.your,
+                "workplace.of" => &words.of,
+                "workplace.at" => &words.at,
+                _ => &text[range],
+            }),
+            Piece::Unclosed { .. } => {}
+        }
+    }
+    out
 }
 
 /// `text` with a zero-width space between the characters (grapheme clusters: an accent stays on

@@ -17,6 +17,9 @@ pub fn content(raw: RawContent, today: Date, diags: &mut Diagnostics) -> Option<
     for contact in &reference.contacts {
         reference::warn_unconfirmed(contact, diags);
     }
+    for module in &raw.modules {
+        super::facts::module(module, &reference, today, diags);
+    }
     let modules = modules(raw.modules, &raw.unreadable_modules, &languages, &reference, diags);
     Some(Content { languages, ui, reference, modules })
 }
@@ -283,18 +286,29 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
             c.value.iter().filter_map(|item| text(Some(item.clone()), &top("checklist"), Shape::Prose, diags)).collect()
         })
         .unwrap_or_default();
-    // Placeholders are replaced in the body's text only; in the front matter one would print as
-    // `{{ ... }}`.
+    // The profile's placeholders are replaced in the body's text only; in the front matter one
+    // would print as `{{ ... }}`. The workplace's words (`{{ workplace.at }}`) are the reference
+    // data's, and are replaced there too.
     let front = m.title.iter().chain(m.summary.iter()).chain(m.checklist.iter().flat_map(|c| c.value.iter()));
     for value in front {
         if let Some((_, message, hint)) = crate::load::long_word(&value.value) {
             diags.push(value.at.error(message).hint(hint));
         }
-        if value.value.contains("{{") {
+        let pieces = crate::placeholder::split(&value.value);
+        let profile_value = pieces.iter().any(|p| match p {
+            crate::placeholder::Piece::Placeholder { name, .. } => {
+                !(name.starts_with("workplace.") && PLACEHOLDERS.contains(name))
+            }
+            crate::placeholder::Piece::Unclosed { .. } => true,
+            crate::placeholder::Piece::Text(_) => false,
+        });
+        if profile_value {
             diags.push(
                 value
                     .at
-                    .error("placeholders are replaced in the text of a module only, not in its front matter")
+                    .error(
+                        "a profile's placeholders are replaced in the text of a module only, not in its front matter",
+                    )
                     .hint("write the words themselves here, e.g. \"votre prestataire informatique\""),
             );
         }

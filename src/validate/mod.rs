@@ -6,6 +6,7 @@
 //! every problem; the caller stops before planning when any error was found.
 
 mod content;
+mod facts;
 pub mod field;
 mod profile;
 mod reference;
@@ -97,6 +98,12 @@ fn text_problem(text: &str, shape: Shape) -> Option<(String, &'static str)> {
         return Some((
             format!("contains U+{:04X}, a private-use character", c as u32),
             "remove it: each font draws it differently, or not at all",
+        ));
+    }
+    if let Some(c) = text.chars().find(|&c| crate::fonts::drawn_over(c)) {
+        return Some((
+            format!("contains `{c}` (U+{:04X}), which the kit's font draws over the letter before it", c as u32),
+            "write it another way: ' or ’ for a grave or acute accent, or the accented letter itself (è, é)",
         ));
     }
     let c = text.chars().find(|&c| !crate::fonts::can_print(c))?;

@@ -8,7 +8,9 @@ use image::ImageFormat;
 use super::{Key, Shape, field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
 use crate::diag::{Diagnostics, Located, Location, WithHint, file_error, suggest};
 use crate::load::RawProfile;
-use crate::model::{Colour, Contact, Content, Date, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site};
+use crate::model::{
+    Colour, Contact, Content, Date, Insurer, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site, Software,
+};
 use crate::project::Project;
 
 /// The largest logo we decode, in pixels on each side, in bytes on disk and in memory.
@@ -123,6 +125,21 @@ pub fn profile(
             contract: text(p.contract, &key("contract", t), Shape::Line, diags),
         }
     });
+    let insurer = raw.insurer.map(|p| {
+        let t = "[insurer]";
+        Insurer {
+            name: text(p.name, &key("name", t), Shape::Name, diags),
+            phone: typed(p.phone, &key("phone", t), field::phone, diags),
+            contract: text(p.contract, &key("contract", t), Shape::Line, diags),
+        }
+    });
+    let software = raw.software.map(|p| {
+        let t = "[software]";
+        Software {
+            name: text(p.name, &key("name", t), Shape::Name, diags),
+            phone: typed(p.phone, &key("phone", t), field::phone, diags),
+        }
+    });
     let own_csirt = raw.csirt.and_then(|c| {
         let t = "[csirt]";
         let name_at = c.name.as_ref().map(|n| n.at.clone());
@@ -151,6 +168,7 @@ pub fn profile(
             email,
             address: None,
             hours: None,
+            find: None,
             source: vec![raw.file.path.display().to_string()],
             checked: today,
             unconfirmed: Default::default(),
@@ -159,13 +177,26 @@ pub fn profile(
     });
     let privacy = raw.privacy.map(|p| {
         let t = "[privacy]";
+        if let Some(c) = p.controller.as_ref().filter(|c| names_an_scm(&c.value)) {
+            diags.push(
+                c.at.warning(
+                    "`controller` in [privacy] names an SCM, which shares premises and means but treats no patient",
+                )
+                .hint("name the practitioners themselves, or the company they practise through (SEL, SCP)"),
+            );
+        }
+        let booking_platform = text(p.booking_platform, &key("booking_platform", t), Shape::Line, diags);
         Privacy {
+            online_booking: p.online_booking.map_or(booking_platform.is_some(), |b| b.value),
+            telehealth: p.telehealth.is_some_and(|b| b.value),
+            dmp: p.dmp.is_none_or(|b| b.value),
+            transfers_outside_eu: p.transfers_outside_eu.is_some_and(|b| b.value),
             controller: text(p.controller, &key("controller", t), Shape::Name, diags),
             rights_email: typed(p.rights_email, &key("rights_email", t), field::email, diags),
             rights_address: text(p.rights_address, &key("rights_address", t), Shape::Lines, diags),
             dpo_name: text(p.dpo_name, &key("dpo_name", t), Shape::Name, diags),
             dpo_email: typed(p.dpo_email, &key("dpo_email", t), field::email, diags),
-            booking_platform: text(p.booking_platform, &key("booking_platform", t), Shape::Line, diags),
+            booking_platform,
             software_host: text(p.software_host, &key("software_host", t), Shape::Line, diags),
             recipients: recipients(p.recipients, &key("recipients", t), diags)
                 .into_iter()
@@ -190,10 +221,19 @@ pub fn profile(
         publisher,
         practice,
         it_provider,
+        insurer,
+        software,
         csirt,
         privacy: privacy.unwrap_or_default(),
         site,
     })
+}
+
+/// Whether a controller's name is a *société civile de moyens*: a group practice copies the
+/// example, and an SCM is not the controller of its members' patient files.
+fn names_an_scm(controller: &str) -> bool {
+    let lower = controller.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "scm") || lower.contains("société civile de moyens")
 }
 
 /// White text sits on the publisher's colour (bands, buttons): WCAG AA wants 4.5:1. A colour

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 
 use super::{Shape, date, field, key, localized, required_text, text, typed};
 use crate::diag::{Diagnostics, Located, WithHint, suggest};
-use crate::load::{RawContact, RawReference, RawSourced};
+use crate::load::{RawContact, RawReference, RawSourced, RawWorkplace};
 use crate::model::{
-    Contact, ContactField, Date, Languages, Localized, Profession, ProfessionName, REQUIRED_CONTACTS, Reference,
-    Region, Retention,
+    Contact, ContactField, Date, IncidentDuty, Languages, Localized, Profession, ProfessionName, REQUIRED_CONTACTS,
+    Reference, Region, Retention, Workplace, WorkplaceWords,
 };
 
 /// A fact checked longer ago than this is reported as stale.
@@ -32,7 +32,13 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
                 }
             }
         };
+        if r.total_years.is_none() && r.notice.is_none() {
+            diags.push(r.id.at.error(format!("{table} gives no period: neither `total_years` nor `notice`")).hint(
+                "a patients' notice must say how long their data is kept (GDPR art. 13(2)(a)): give the rule's total in years, or its periods in words in `notice`, from its source",
+            ));
+        }
         let retention = Retention {
+            notice: localized(r.notice, &key("notice", &table), languages, diags),
             total_years: years(r.total_years, "total_years", diags),
             active_years: years(r.active_years, "active_years", diags),
             archive_years: years(r.archive_years, "archive_years", diags),
@@ -50,6 +56,9 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
         };
         retentions.push(retention);
     }
+
+    let workplaces: Vec<Workplace> =
+        raw.workplaces.into_iter().filter_map(|w| workplace(w, languages, today, diags)).collect();
 
     let mut professions: Vec<Profession> = Vec::new();
     for p in raw.professions {
@@ -101,8 +110,20 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
             }
             found
         });
-        if let (Some(name), Some(retention)) = (name, retention) {
-            professions.push(Profession { slug: slug.value, name, retention });
+        let workplace = p.workplace.and_then(|id| {
+            let found = workplaces.iter().find(|w| w.id == id.value).cloned();
+            if found.is_none() {
+                let ids: Vec<&str> = workplaces.iter().map(|w| w.id.as_str()).collect();
+                diags.push(id.at.error(format!("unknown workplace `{}`", id.value)).hint(suggest(
+                    &id.value,
+                    &ids,
+                    "the id of a [workplace.*] table",
+                )));
+            }
+            found
+        });
+        if let (Some(name), Some(retention), Some(workplace)) = (name, retention, workplace) {
+            professions.push(Profession { slug: slug.value, name, retention, workplace });
         }
     }
 
@@ -160,6 +181,89 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
     Reference { professions, regions, contacts }
 }
 
+/// A `[workplace.<id>]`: its words in every language, and its incident duty and notice bases,
+/// which are facts and need their source.
+fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Diagnostics) -> Option<Workplace> {
+    let table = format!("[workplace.{}]", w.id.value);
+    let word = |v, name: &str, diags: &mut Diagnostics| localized(v, &key(name, &table), languages, diags);
+    let (the, the_start, your) =
+        (word(w.the, "the", diags), word(w.the_start, "the_start", diags), word(w.your, "your", diags));
+    let (of, at, name) = (word(w.of, "of", diags), word(w.at, "at", diags), word(w.name, "name", diags));
+    let (title, detail) =
+        (word(w.incident_duty_title, "incident_duty_title", diags), word(w.incident_duty, "incident_duty", diags));
+    let site = typed(w.incident_duty_site, &key("incident_duty_site", &table), field::https_url, diags);
+    let notice_basis = word(w.notice_basis, "notice_basis", diags);
+    let mut notice_purposes = Vec::new();
+    for (at, texts) in w.notice_purposes {
+        let mut pairs = Vec::new();
+        for (code, text) in texts {
+            match languages.find(&code.value) {
+                Some(lang) => pairs.extend(
+                    required_text(Some(text), &key("notice_purposes", &table), diags).map(|t| (lang.clone(), t)),
+                ),
+                None => diags.push(super::unknown_language(&code, languages)),
+            }
+        }
+        match languages.iter().find(|l| !pairs.iter().any(|(p, _)| p == *l)) {
+            Some(missing) => diags.push(
+                at.error(format!("a purpose in {table} has no `{missing}` text"))
+                    .hint(format!("add `{missing} = \"...\"`")),
+            ),
+            None => {
+                pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+                notice_purposes.extend(Localized::new(pairs));
+            }
+        }
+    }
+    let has_facts = detail.is_some() || notice_basis.is_some() || !notice_purposes.is_empty();
+    if has_facts {
+        match &w.source {
+            Some(list) if !list.value.is_empty() => {}
+            _ => diags.push(
+                w.id.at
+                    .error(format!("{table} states duties without a `source`"))
+                    .hint("add `source = [\"https://...\"]` and `checked = \"YYYY-MM-DD\"`: where they were read"),
+            ),
+        }
+        match w.checked {
+            Some(c) => {
+                checked_date(Some(c), &table, &w.id.value, today, diags);
+            }
+            None => diags.push(
+                w.id.at
+                    .error(format!("missing key `checked` in {table}"))
+                    .hint("add `checked = \"YYYY-MM-DD\"`: the day the source was read"),
+            ),
+        }
+    }
+    let incident_duty = match (title, detail, site) {
+        (Some(title), Some(detail), Some(site)) => Some(IncidentDuty { title, detail, site }),
+        (None, None, None) => None,
+        _ => {
+            diags.push(w.id.at.error(format!("{table}: an incident duty needs `incident_duty_title`, `incident_duty` and `incident_duty_site`")).hint("give all three, or none"));
+            None
+        }
+    };
+    let words = languages
+        .iter()
+        .map(|l| {
+            let get = |v: &Option<Localized<String>>| v.as_ref().map(|v| v.get(l).clone());
+            Some((
+                l.clone(),
+                WorkplaceWords {
+                    the: get(&the)?,
+                    the_start: get(&the_start)?,
+                    your: get(&your)?,
+                    of: get(&of)?,
+                    at: get(&at)?,
+                    name: get(&name)?,
+                },
+            ))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Workplace { id: w.id.value, words: Localized::new(words)?, incident_duty, notice_basis, notice_purposes })
+}
+
 fn slug(value: Option<Located<String>>, k: &super::Key<'_>, diags: &mut Diagnostics) -> Option<Located<String>> {
     let value = value?;
     if field::is_slug(&value.value) {
@@ -188,8 +292,19 @@ fn sources(sourced: &RawSourced, table: &str, diags: &mut Diagnostics) -> Vec<St
 }
 
 fn checked(sourced: RawSourced, table: &str, name: &str, today: Date, diags: &mut Diagnostics) -> Option<Date> {
-    let at = sourced.checked.as_ref().map(|c| c.at.clone());
-    let date = date(sourced.checked, &key("checked", table), diags)?;
+    checked_date(sourced.checked, table, name, today, diags)
+}
+
+/// A `checked` date: not to come, and a warning when it is over a year old.
+pub(crate) fn checked_date(
+    checked: Option<Located<String>>,
+    table: &str,
+    name: &str,
+    today: Date,
+    diags: &mut Diagnostics,
+) -> Option<Date> {
+    let at = checked.as_ref().map(|c| c.at.clone());
+    let date = date(checked, &key("checked", table), diags)?;
     if let Some(at) = at {
         if date > today {
             diags.push(
@@ -232,6 +347,7 @@ fn contacts(
         let email = typed(c.email, &key("email", &table), field::email, diags);
         let address = text(c.address, &key("address", &table), Shape::Line, diags);
         let hours = localized(c.hours, &key("hours", &table), languages, diags);
+        let find = localized(c.find, &key("find", &table), languages, diags);
         let description = localized(c.description, &key("description", &table), languages, diags);
         let note = text(c.note, &key("note", &table), Shape::Note, diags);
         let mut unconfirmed = BTreeSet::new();
@@ -289,6 +405,7 @@ fn contacts(
                 email,
                 address,
                 hours,
+                find,
                 source,
                 checked,
                 unconfirmed,

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// 2026-11-23, so that "stale" means the same thing on every day the tests run.
-pub const SOURCE_DATE_EPOCH: &str = "1795392000";
+/// 2026-12-01, so that "stale" means the same thing on every day the tests run.
+pub const SOURCE_DATE_EPOCH: &str = "1796083200";
 
 /// A copy of the project's `content/` (and, if asked, `profiles/`) in a temporary folder.
 pub struct TestProject {

@@ -13,14 +13,13 @@ use crate::plan::Kit;
 use crate::render::incident::incident;
 use crate::render::markdown::to_typst;
 use crate::render::placeholders::Placeholders;
-use crate::render::text::{date, string};
-use crate::render::typography;
+use crate::render::text::{date, front, phrase};
 
 /// The booklet's JSON data, and its files (the logo, the QR codes).
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
     let content = kit.content;
     let profile = kit.profile;
-    let s = |key: &str, params: &[(&str, &str)]| string(content, lang, key, params);
+    let s = |key: &str, params: &[(&str, &str)]| phrase(kit, lang, key, params);
     let values = Placeholders::new(content, profile, lang);
     let parts: Vec<Value> = Part::ALL
         .iter()
@@ -33,11 +32,11 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
                 .map(|m| {
                     let text = m.text.get(lang);
                     json!({
-                        "title": typography::apply(&text.title, lang),
-                        "summary": typography::apply(&text.summary, lang),
+                        "title": front(kit, lang, &text.title),
+                        "summary": front(kit, lang, &text.summary),
                         // Module `##` headings sit under the module's own title (level 2).
                         "body": to_typst(&text.body, &values, lang, 1),
-                        "checklist": text.checklist.iter().map(|c| typography::apply(c, lang)).collect::<Vec<_>>(),
+                        "checklist": text.checklist.iter().map(|c| front(kit, lang, c)).collect::<Vec<_>>(),
                     })
                 })
                 .collect();

@@ -5,12 +5,10 @@ use serde_json::{Value, json};
 use super::Common;
 use crate::model::{Lang, Part};
 use crate::plan::Kit;
-use crate::render::text::string;
-use crate::render::typography;
+use crate::render::text::{front, phrase};
 
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> Value {
-    let content = kit.content;
-    let s = |key: &str| string(content, lang, key, &[]);
+    let s = |key: &str| phrase(kit, lang, key, &[]);
     let parts: Vec<Value> = Part::ALL
         .iter()
         .map(|part| {
@@ -18,7 +16,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> Value {
                 .modules
                 .iter()
                 .filter(|m| m.part == *part)
-                .flat_map(|m| m.text.get(lang).checklist.iter().map(|item| typography::apply(item, lang)))
+                .flat_map(|m| m.text.get(lang).checklist.iter().map(|item| front(kit, lang, item)))
                 .collect();
             json!({ "title": s(&format!("part_{}", part.slug())), "items": items })
         })

@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
 
-use super::text::{date, string};
+use super::text::{date, phrase};
 use super::{Artifact, Renderer};
 use crate::model::{Date, Lang};
 use crate::plan::Kit;
@@ -159,9 +159,8 @@ impl Print {
         booklet: &compile::Compiled,
         standalone: bool,
     ) -> anyhow::Result<Job> {
-        let content = kit.content;
-        let hint = string(content, lang, "booklet_imposition_hint", &[]);
-        let title = string(content, lang, "doc_booklet_imposed", &[]);
+        let hint = phrase(kit, lang, "booklet_imposition_hint", &[]);
+        let title = phrase(kit, lang, "doc_booklet_imposed", &[]);
         let common = Common::new(kit, lang);
         let mut data = common.json(&title);
         if let Value::Object(map) = &mut data {
@@ -367,7 +366,8 @@ fn named<T>(
 fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<Value>, Files)> {
     let mut codes = Vec::new();
     let mut files = Files::new();
-    for (i, id) in ["17cyber", "cybermalveillance-diagnostic", "cnil-breach"].iter().enumerate() {
+    // 17Cyber's own diagnostic is cybermalveillance.gouv.fr's: one code leads there.
+    for (i, id) in ["17cyber", "cnil-breach"].iter().enumerate() {
         let Some(contact) = kit.content.reference.contact(id) else { continue };
         let Some(url) = contact.confirmed_website() else { continue };
         let file = format!("/qr/{i}.svg");
@@ -412,7 +412,7 @@ impl Common {
     fn new(kit: &Kit<'_>, lang: &Lang) -> Self {
         let content = kit.content;
         let profile = kit.profile;
-        let s = |key: &str, params: &[(&str, &str)]| string(content, lang, key, params);
+        let s = |key: &str, params: &[(&str, &str)]| phrase(kit, lang, key, params);
         let profession = &profile.profession.name.get(lang).many;
         let region = profile.region.name.get(lang);
         let practice = profile.practice.as_ref().and_then(|p| p.name.clone());
@@ -458,7 +458,7 @@ mod tests {
     #[test]
     fn a_booklet_is_the_same_whatever_the_hint_of_where_its_modules_end() {
         let project = Project::new(env!("CARGO_MANIFEST_DIR"));
-        let today = jiff::civil::date(2026, 11, 23);
+        let today = jiff::civil::date(2026, 12, 1);
         let mut diags = Diagnostics::default();
         let checked = crate::check(&project, &["urps-kine-pays-de-la-loire".to_string()], today, &mut diags)
             .expect("no I/O failure")

@@ -1,5 +1,6 @@
-//! The waiting-room notice's data: the short layer of `render::notice`, and a QR code to the full
-//! notice on the mini-site when the kit knows where it is hosted.
+//! The waiting-room notice's data: the short layer of `render::notice` (every section, in its
+//! brief form where it has one), and a QR code to the full notice on the mini-site when the kit
+//! knows where it is hosted.
 
 use serde_json::{Value, json};
 
@@ -8,24 +9,24 @@ use crate::model::{HttpsUrl, Lang};
 use crate::plan::Kit;
 use crate::render::notice::notice;
 use crate::render::qr;
-use crate::render::text::string;
-
-/// The sections the waiting-room poster keeps, the ones the CNIL says are always owed (facts.md
-/// §1.1); the site's page also has the DMP.
-const SHORT_LAYER: [&str; 9] =
-    ["controller", "contact", "purposes", "basis", "mandatory", "recipients", "retention", "rights", "complaint"];
+use crate::render::text::phrase;
 
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
-    let content = kit.content;
-    let s = |key: &str| string(content, lang, key, &[]);
+    let s = |key: &str| phrase(kit, lang, key, &[]);
     let sections: Vec<Value> = notice(kit, lang)
         .into_iter()
-        .filter(|section| SHORT_LAYER.contains(&section.id) || section.id == "dpo")
         .map(|section| {
+            // The short layer: every section (GDPR art. 13 owes them all), in its brief form
+            // where it has one; the site's page says more.
+            let (paragraphs, after) = match section.brief {
+                Some(brief) => (brief, Vec::new()),
+                None => (section.paragraphs, section.after),
+            };
             json!({
                 "title": section.title,
-                "paragraphs": section.paragraphs,
+                "paragraphs": paragraphs,
                 "items": section.items,
+                "after": after,
                 "fields": section.fields.iter().map(|f| json!({ "label": f.label, "value": f.value })).collect::<Vec<_>>(),
             })
         })

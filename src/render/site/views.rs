@@ -10,7 +10,7 @@ use tera::Context;
 
 use crate::model::{Colour, Lang, Module, Part};
 use crate::plan::Kit;
-use crate::render::text::{date, string};
+use crate::render::text::{date, front, phrase, with_workplace};
 use crate::render::{incident, markdown, notice, placeholders::Placeholders, typography};
 
 /// The accent colour when the publisher gives none (7.7:1 with white).
@@ -99,12 +99,20 @@ pub struct Pages<'k, 'a> {
 
 impl<'k, 'a> Pages<'k, 'a> {
     pub fn new(kit: &'k Kit<'a>, lang: &'k Lang, earlier: &'k [crate::render::Artifact]) -> Self {
-        let t = kit.content.ui.strings.get(lang).iter().map(|(k, v)| (k.clone(), typography::apply(v, lang))).collect();
+        let words = kit.profile.profession.workplace.words.get(lang);
+        let t = kit
+            .content
+            .ui
+            .strings
+            .get(lang)
+            .iter()
+            .map(|(k, v)| (k.clone(), with_workplace(&typography::apply(v, lang), words)))
+            .collect();
         Pages { kit, lang, earlier, t, values: Placeholders::new(kit.content, kit.profile, lang) }
     }
 
     fn s(&self, key: &str, params: &[(&str, &str)]) -> String {
-        string(self.kit.content, self.lang, key, params)
+        phrase(self.kit, self.lang, key, params)
     }
 
     /// Every page: its template, its path in the kit, and what it shows.
@@ -212,8 +220,8 @@ impl<'k, 'a> Pages<'k, 'a> {
                         let text = m.text.get(lang);
                         ModuleLink {
                             href: relative(&path, &module_path(lang, m)),
-                            title: typography::apply(&text.title, lang),
-                            summary: typography::apply(&text.summary, lang),
+                            title: front(self.kit, lang, &text.title),
+                            summary: front(self.kit, lang, &text.summary),
                         }
                     })
                     .collect(),
@@ -231,14 +239,14 @@ impl<'k, 'a> Pages<'k, 'a> {
         let lang = self.lang;
         let path = module_path(lang, module);
         let text = module.text.get(lang);
-        let title = typography::apply(&text.title, lang);
-        let summary = typography::apply(&text.summary, lang);
+        let title = front(self.kit, lang, &text.title);
+        let summary = front(self.kit, lang, &text.summary);
         let mut ctx = self.common(&path, &title, &summary);
         let link = |m: &Module| {
             let t = m.text.get(lang);
             ModuleLink {
                 href: relative(&path, &module_path(lang, m)),
-                title: typography::apply(&t.title, lang),
+                title: front(self.kit, lang, &t.title),
                 summary: String::new(),
             }
         };
@@ -246,7 +254,7 @@ impl<'k, 'a> Pages<'k, 'a> {
         ctx.insert("title", &title);
         ctx.insert("summary", &summary);
         ctx.insert("body", &markdown::to_html(&text.body, &self.values, lang));
-        ctx.insert("checklist", &text.checklist.iter().map(|c| typography::apply(c, lang)).collect::<Vec<_>>());
+        ctx.insert("checklist", &text.checklist.iter().map(|c| front(self.kit, lang, c)).collect::<Vec<_>>());
         ctx.insert("previous", &index.checked_sub(1).and_then(|i| self.kit.modules.get(i)).map(|m| link(m)));
         ctx.insert("next", &self.kit.modules.get(index + 1).map(|m| link(m)));
         ("module.html", path, ctx)
@@ -259,6 +267,8 @@ impl<'k, 'a> Pages<'k, 'a> {
         let mut ctx = self.common(&path, &title, &intro);
         let incident = incident::incident(self.kit, self.lang);
         ctx.insert("steps", &incident.steps);
+        ctx.insert("donts", &incident.donts);
+        ctx.insert("emergency", &incident.emergency);
         ctx.insert("contacts", &incident.contacts);
         ("incident.html", path, ctx)
     }
