@@ -12,8 +12,10 @@ use crate::model::{
 
 /// Validates the content. `None` when something is too broken to go on (no usable language).
 pub fn content(raw: RawContent, today: Date, diags: &mut Diagnostics) -> Option<Content> {
+    let strings: Vec<_> = raw.languages.iter().flat_map(|l| l.strings.iter().map(|(_, v)| v.clone())).collect();
     let (languages, ui) = languages(raw.languages, diags)?;
     let reference = reference::reference(raw.reference, &languages, today, diags);
+    super::facts::interface(&strings, &reference, diags);
     for contact in &reference.contacts {
         reference::warn_unconfirmed(contact, diags);
     }

@@ -84,6 +84,22 @@ fn from_reference(reference: &Reference) -> Sourced {
     sourced
 }
 
+/// Checks that every web address and phone number an interface string prints is a reference
+/// contact's: the strings have no sources of their own.
+pub fn interface(strings: &[Located<String>], reference: &Reference, diags: &mut Diagnostics) {
+    let sourced = from_reference(reference);
+    for Located { value, at } in strings {
+        for (_, fact) in printed::in_text(value) {
+            if !sourced.covers(&fact) {
+                let what = if matches!(fact, Printed::Phone(_)) { "phone number" } else { "web address" };
+                diags.push(at.warning(format!("the {what} `{}` has no source", fact.shown())).hint(
+                    "print a reference contact's address or number (content/reference/contacts.toml), which carries its source",
+                ));
+            }
+        }
+    }
+}
+
 /// Checks one module file's `[[source]]` tables and that each fact its body prints has a source.
 pub fn module(m: &RawModule, reference: &Reference, today: Date, diags: &mut Diagnostics) {
     let mut sourced = from_reference(reference);
