@@ -51,6 +51,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "workplace.your",
     "workplace.of",
     "workplace.at",
+    "workplace.waiting",
 ];
 
 /// The interface strings the program's code uses (the site templates' own are found in the

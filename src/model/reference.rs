@@ -33,7 +33,8 @@ pub struct Workplace {
     pub notice_purposes: Vec<Localized<String>>,
 }
 
-/// `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`, `au cabinet`, `Cabinet`.
+/// `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`, `au cabinet`, `Cabinet`, and where
+/// its patients wait: `la salle d'attente`, `l'espace de vente`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkplaceWords {
     pub the: String,
@@ -42,6 +43,7 @@ pub struct WorkplaceWords {
     pub of: String,
     pub at: String,
     pub name: String,
+    pub waiting: String,
 }
 
 /// A step a workplace must take in an incident.
@@ -179,4 +181,4 @@ impl Reference {
 }
 
 /// The national contacts the kit's pages and posters name: the reference data must have them.
-pub const REQUIRED_CONTACTS: [&str; 4] = ["17cyber", "cybermalveillance-diagnostic", "cnil-breach", "cnil"];
+pub const REQUIRED_CONTACTS: [&str; 3] = ["17cyber", "cnil-breach", "cnil"];

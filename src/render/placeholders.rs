@@ -33,6 +33,7 @@ impl Placeholders {
                     "workplace.your" => Some(place.your.clone()),
                     "workplace.of" => Some(place.of.clone()),
                     "workplace.at" => Some(place.at.clone()),
+                    "workplace.waiting" => Some(place.waiting.clone()),
                     _ => None,
                 };
                 let fallback = || {
@@ -77,6 +78,7 @@ pub fn in_front_matter(text: &str, words: &WorkplaceWords) -> String {
                 "workplace.your" => &words.your,
                 "workplace.of" => &words.of,
                 "workplace.at" => &words.at,
+                "workplace.waiting" => &words.waiting,
                 _ => &text[range],
             }),
             Piece::Unclosed { .. } => {}

@@ -20,7 +20,7 @@ pub fn phrase(kit: &Kit<'_>, lang: &Lang, key: &str, params: &[(&str, &str)]) ->
 }
 
 /// `text` with the workplace's words in place of `{workplace}`, `{Workplace}`, `{your_workplace}`,
-/// `{of_workplace}`, `{at_workplace}` and `{workplace_name}`.
+/// `{of_workplace}`, `{at_workplace}`, `{workplace_name}` and `{waiting}`.
 pub fn with_workplace(text: &str, words: &WorkplaceWords) -> String {
     let mut text = text.to_string();
     for (name, value) in [
@@ -30,6 +30,7 @@ pub fn with_workplace(text: &str, words: &WorkplaceWords) -> String {
         ("of_workplace", &words.of),
         ("at_workplace", &words.at),
         ("workplace_name", &words.name),
+        ("waiting", &words.waiting),
     ] {
         text = text.replace(&format!("{{{name}}}"), value);
     }

@@ -189,6 +189,7 @@ fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Di
     let (the, the_start, your) =
         (word(w.the, "the", diags), word(w.the_start, "the_start", diags), word(w.your, "your", diags));
     let (of, at, name) = (word(w.of, "of", diags), word(w.at, "at", diags), word(w.name, "name", diags));
+    let waiting = word(w.waiting, "waiting", diags);
     let (title, detail) =
         (word(w.incident_duty_title, "incident_duty_title", diags), word(w.incident_duty, "incident_duty", diags));
     let site = typed(w.incident_duty_site, &key("incident_duty_site", &table), field::https_url, diags);
@@ -257,6 +258,7 @@ fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Di
                     of: get(&of)?,
                     at: get(&at)?,
                     name: get(&name)?,
+                    waiting: get(&waiting)?,
                 },
             ))
         })
