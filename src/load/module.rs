@@ -258,7 +258,7 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
                 {
                     let offset = body[range.clone()].find(c).map_or(range.start, |at| range.start + at);
                     let message = format!(
-                        "`{c}` (U+{:04X}) cannot be printed as itself: the kit's font draws it over the letter before it",
+                        "`` {c} `` (U+{:04X}) cannot be printed as itself: the kit's font draws it over the letter before it",
                         c as u32
                     );
                     return Some((offset, message, "write it another way, or put it in a code span: `` ` ``"));
@@ -331,6 +331,13 @@ mod tests {
         // Also the fuzzer's: fonts draw NUL as nothing.
         let (at, message) = problem("assurance\u{0}\u{0}AElig").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "the control character U+0000"));
+        // Noto Sans draws a spacing grave accent over the letter before it: `c`ode` as `c̀ode`.
+        let (at, message) = problem("Un c`ode").expect("a problem");
+        assert_eq!(
+            (at, message.as_str()),
+            (4, "`` ` `` (U+0060) cannot be printed as itself: the kit's font draws it over the letter before it")
+        );
+        assert_eq!(problem("Un `` c`ode `` en code"), None, "a code span is set in the monospace font");
         let (at, message) = problem("Le Wi-Fi 📶 du cabinet").expect("a problem");
         assert_eq!((at, message.as_str()), (9, "`📶` (U+1F4F6) cannot be printed: none of the kit's fonts has it"));
     }

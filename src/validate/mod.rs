@@ -102,7 +102,7 @@ fn text_problem(text: &str, shape: Shape) -> Option<(String, &'static str)> {
     }
     if let Some(c) = text.chars().find(|&c| crate::fonts::drawn_over(c)) {
         return Some((
-            format!("contains `{c}` (U+{:04X}), which the kit's font draws over the letter before it", c as u32),
+            format!("contains `` {c} `` (U+{:04X}), which the kit's font draws over the letter before it", c as u32),
             "write it another way: ' or ’ for a grave or acute accent, or the accented letter itself (è, é)",
         ));
     }
