@@ -17,7 +17,7 @@ fn project() -> &'static (Project, Content) {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
         let project = Project::new(&root);
         let mut diags = Diagnostics::default();
-        let content = cyberkit::content(&project, jiff::civil::date(2026, 11, 23), &mut diags)
+        let content = cyberkit::content(&project, jiff::civil::date(2026, 12, 1), &mut diags)
             .expect("the content reads")
             .expect("the content is valid");
         (project, content)
@@ -32,7 +32,7 @@ fuzz_target!(|text: &str| {
         assert!(diags.has_errors(), "a profile that does not load has an error");
         return;
     };
-    let today = jiff::civil::date(2026, 11, 23);
+    let today = jiff::civil::date(2026, 12, 1);
     let profile = cyberkit::validate::profile(raw, content, project, today, &mut diags);
     if profile.is_none() {
         assert!(diags.has_errors(), "a profile that does not validate has an error");
