@@ -108,7 +108,7 @@ fn a_pharmacys_or_a_laboratorys_kit_never_calls_it_a_practice() {
                 assert!(!words.contains(wrong), "{slug}/en/{}: `{wrong}` in {words}", doc.stem);
             }
         }
-        for page in html_pages(&project.path().join(format!("output/urps-{slug}/fr"))) {
+        for page in common::html_files(&project.path().join(format!("output/urps-{slug}/fr"))) {
             let html = std::fs::read_to_string(&page).expect("a page").to_lowercase();
             assert!(!html.contains("cabinet"), "{}", page.display());
         }
@@ -116,19 +116,6 @@ fn a_pharmacys_or_a_laboratorys_kit_never_calls_it_a_practice() {
     // A practice's kit still says so.
     let nurses = documents(project.path(), "urps-infirmiers", "fr");
     assert!(text(&nurses, "checklist").contains("cabinet"));
-}
-
-fn html_pages(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut pages = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("a folder") {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            pages.extend(html_pages(&path));
-        } else if path.extension().is_some_and(|e| e == "html") {
-            pages.push(path);
-        }
-    }
-    pages
 }
 
 #[test]

@@ -23,20 +23,6 @@ fn links(html: &str) -> Vec<(String, String)> {
     out
 }
 
-fn html_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("list") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            out.extend(html_files(&path));
-        } else if path.extension().is_some_and(|e| e == "html") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
-}
-
 fn built_examples() -> TestProject {
     let project = TestProject::with_examples();
     let output = project.run(&["build"]);
@@ -48,7 +34,7 @@ fn built_examples() -> TestProject {
 fn every_link_of_every_page_resolves_and_nothing_comes_from_elsewhere() {
     let project = built_examples();
     let out = project.path().join("output");
-    let pages = html_files(&out);
+    let pages = common::html_files(&out);
     assert!(pages.len() > 100, "only {} pages", pages.len());
     let mut external = BTreeSet::new();
     for page in &pages {
@@ -76,7 +62,7 @@ fn every_link_of_every_page_resolves_and_nothing_comes_from_elsewhere() {
 fn the_language_switch_lands_on_the_same_page_in_the_other_language() {
     let project = built_examples();
     let kit = project.path().join("output/cabinet-des-tilleuls");
-    for fr_page in html_files(&kit.join("fr")) {
+    for fr_page in common::html_files(&kit.join("fr")) {
         let relative = fr_page.strip_prefix(kit.join("fr")).expect("inside");
         let en_page = kit.join("en").join(relative);
         let fr = std::fs::read_to_string(&fr_page).expect("read");
@@ -100,7 +86,7 @@ fn the_language_switch_lands_on_the_same_page_in_the_other_language() {
 #[test]
 fn every_page_has_one_h1_landmarks_and_a_skip_link() {
     let project = built_examples();
-    for page in html_files(&project.path().join("output/urps-kine-pays-de-la-loire/fr")) {
+    for page in common::html_files(&project.path().join("output/urps-kine-pays-de-la-loire/fr")) {
         let html = std::fs::read_to_string(&page).expect("read");
         assert_eq!(html.matches("<h1").count(), 1, "{}", page.display());
         for landmark in ["<header", "<nav", "<main id=\"main\"", "<footer", "class=\"skip\" href=\"#main\""] {
@@ -132,7 +118,7 @@ phone = "02 99 00 00 00"
     let output = project.run(&["build"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let kit = project.path().join("output/hostile/fr");
-    for page in html_files(&project.path().join("output/hostile")) {
+    for page in common::html_files(&project.path().join("output/hostile")) {
         let html = std::fs::read_to_string(&page).expect("page");
         assert!(!html.contains("<script"), "{}: a script tag was written", page.display());
         assert!(!html.contains("onmouseover=\"x"), "{}: an attribute was broken", page.display());

@@ -125,25 +125,7 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         missing: provider_phone.is_none().then(|| s("contact_it_provider_missing")),
         ..ContactCard::default()
     });
-    if let Some(insurer) = &profile.insurer {
-        contacts.push(ContactCard {
-            label: s("contact_insurer"),
-            name: insurer.name.clone(),
-            what: Some(s("contact_insurer_what")),
-            phone: insurer.phone.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
-            contract: insurer.contract.as_ref().map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
-            ..ContactCard::default()
-        });
-    }
-    if let Some(software) = &profile.software {
-        contacts.push(ContactCard {
-            label: s("contact_software"),
-            name: software.name.clone(),
-            what: Some(s("contact_software_what")),
-            phone: software.phone.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() }),
-            ..ContactCard::default()
-        });
-    }
+    contacts.extend(others_to_call(kit, lang));
     if let Some(c) = cyber17 {
         contacts.push(card(c, lang, Some(s("contact_17cyber_what"))));
     }
@@ -170,6 +152,31 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         .map(|key| s(key))
         .collect();
     Incident { steps, donts, emergency: s("incident_emergency"), contacts }
+}
+
+/// The insurer's assistance and the software vendor's support, when the profile names them:
+/// who to call beside the provider.
+pub fn others_to_call(kit: &Kit<'_>, lang: &Lang) -> Vec<ContactCard> {
+    let profile = kit.profile;
+    let s = |key: &str| phrase(kit, lang, key, &[]);
+    let phone =
+        |p: &Option<crate::model::Phone>| p.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() });
+    let insurer = profile.insurer.as_ref().map(|insurer| ContactCard {
+        label: s("contact_insurer"),
+        name: insurer.name.clone(),
+        what: Some(s("contact_insurer_what")),
+        phone: phone(&insurer.phone),
+        contract: insurer.contract.as_ref().map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
+        ..ContactCard::default()
+    });
+    let software = profile.software.as_ref().map(|software| ContactCard {
+        label: s("contact_software"),
+        name: software.name.clone(),
+        what: Some(s("contact_software_what")),
+        phone: phone(&software.phone),
+        ..ContactCard::default()
+    });
+    insurer.into_iter().chain(software).collect()
 }
 
 /// A reference contact's card: only its confirmed values.

@@ -15,12 +15,13 @@ pub fn content(raw: RawContent, today: Date, diags: &mut Diagnostics) -> Option<
     let strings: Vec<_> = raw.languages.iter().flat_map(|l| l.strings.iter().map(|(_, v)| v.clone())).collect();
     let (languages, ui) = languages(raw.languages, diags)?;
     let reference = reference::reference(raw.reference, &languages, today, diags);
-    super::facts::interface(&strings, &reference, diags);
+    let sourced = super::facts::from_reference(&reference);
+    super::facts::interface(&strings, &sourced, diags);
     for contact in &reference.contacts {
         reference::warn_unconfirmed(contact, diags);
     }
     for module in &raw.modules {
-        super::facts::module(module, &reference, today, diags);
+        super::facts::module(module, &sourced, today, diags);
     }
     let modules = modules(raw.modules, &raw.unreadable_modules, &languages, &reference, diags);
     Some(Content { languages, ui, reference, modules })

@@ -11,8 +11,8 @@ use crate::load::printed::{self, Printed};
 use crate::model::{Date, Reference};
 
 /// The addresses and numbers that count as sourced for one module file.
-#[derive(Default)]
-struct Sourced {
+#[derive(Default, Clone)]
+pub struct Sourced {
     /// Addresses without `https://`, `www.` or a trailing slash, lowercase.
     urls: Vec<String>,
     phones: Vec<String>,
@@ -65,7 +65,7 @@ fn normal(url: &str) -> String {
 
 /// What the reference data confirms: its contacts' confirmed websites and phones, and the domains
 /// their names print (`dmp.fr`).
-fn from_reference(reference: &Reference) -> Sourced {
+pub fn from_reference(reference: &Reference) -> Sourced {
     let mut sourced = Sourced::default();
     let csirts = reference.regions.iter().filter_map(|r| r.csirt.as_ref());
     for contact in reference.contacts.iter().chain(csirts) {
@@ -86,8 +86,7 @@ fn from_reference(reference: &Reference) -> Sourced {
 
 /// Checks that every web address and phone number an interface string prints is a reference
 /// contact's: the strings have no sources of their own.
-pub fn interface(strings: &[Located<String>], reference: &Reference, diags: &mut Diagnostics) {
-    let sourced = from_reference(reference);
+pub fn interface(strings: &[Located<String>], sourced: &Sourced, diags: &mut Diagnostics) {
     for Located { value, at } in strings {
         for (_, fact) in printed::in_text(value) {
             if !sourced.covers(&fact) {
@@ -101,8 +100,8 @@ pub fn interface(strings: &[Located<String>], reference: &Reference, diags: &mut
 }
 
 /// Checks one module file's `[[source]]` tables and that each fact its body prints has a source.
-pub fn module(m: &RawModule, reference: &Reference, today: Date, diags: &mut Diagnostics) {
-    let mut sourced = from_reference(reference);
+pub fn module(m: &RawModule, reference: &Sourced, today: Date, diags: &mut Diagnostics) {
+    let mut sourced = reference.clone();
     for source in &m.sources {
         let table = "[[source]]";
         // The page a fact was read on is not printed: an `http://` one will do.

@@ -99,29 +99,11 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
             Localized::new(pairs)
         });
         let retention = p.retention.and_then(|id| {
-            let found = retentions.iter().find(|r| r.id == id.value).cloned();
-            if found.is_none() {
-                let ids: Vec<&str> = retentions.iter().map(|r| r.id.as_str()).collect();
-                diags.push(id.at.error(format!("unknown retention rule `{}`", id.value)).hint(suggest(
-                    &id.value,
-                    &ids,
-                    "the id of a [retention.*] table",
-                )));
-            }
-            found
+            by_id(&retentions, |r| &r.id, &id, ("retention rule", "the id of a [retention.*] table"), diags)
         });
-        let workplace = p.workplace.and_then(|id| {
-            let found = workplaces.iter().find(|w| w.id == id.value).cloned();
-            if found.is_none() {
-                let ids: Vec<&str> = workplaces.iter().map(|w| w.id.as_str()).collect();
-                diags.push(id.at.error(format!("unknown workplace `{}`", id.value)).hint(suggest(
-                    &id.value,
-                    &ids,
-                    "the id of a [workplace.*] table",
-                )));
-            }
-            found
-        });
+        let workplace = p
+            .workplace
+            .and_then(|id| by_id(&workplaces, |w| &w.id, &id, ("workplace", "the id of a [workplace.*] table"), diags));
         if let (Some(name), Some(retention), Some(workplace)) = (name, retention, workplace) {
             professions.push(Profession { slug: slug.value, name, retention, workplace });
         }
@@ -179,6 +161,23 @@ pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &
         }
     }
     Reference { professions, regions, contacts }
+}
+
+/// The table a profession names by its id, or an error with the nearest ids; `what` names the
+/// kind of table in the message and the hint.
+fn by_id<T: Clone>(
+    tables: &[T],
+    id_of: impl Fn(&T) -> &String,
+    id: &Located<String>,
+    (kind, hint): (&str, &str),
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let found = tables.iter().find(|t| *id_of(t) == id.value).cloned();
+    if found.is_none() {
+        let ids: Vec<&str> = tables.iter().map(|t| id_of(t).as_str()).collect();
+        diags.push(id.at.error(format!("unknown {kind} `{}`", id.value)).hint(suggest(&id.value, &ids, hint)));
+    }
+    found
 }
 
 /// A `[workplace.<id>]`: its words in every language, and its incident duty and notice bases,

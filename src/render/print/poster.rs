@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::Common;
 use crate::model::{Contact, Lang};
 use crate::plan::Kit;
-use crate::render::incident::incident;
+use crate::render::incident::{incident, others_to_call};
 use crate::render::text::phrase;
 use crate::render::typography;
 
@@ -69,31 +69,11 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
     let mut contacts = Vec::new();
     // The insurer's assistance and the software vendor's support, beside the provider, when the
     // profile names them.
-    for (label, name, phone, extra) in [
-        (
-            "contact_insurer",
-            profile.insurer.as_ref().and_then(|i| i.name.clone()),
-            profile.insurer.as_ref().and_then(|i| i.phone.as_ref()),
-            profile
-                .insurer
-                .as_ref()
-                .and_then(|i| i.contract.as_ref())
-                .map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
-        ),
-        (
-            "contact_software",
-            profile.software.as_ref().and_then(|s| s.name.clone()),
-            profile.software.as_ref().and_then(|s| s.phone.as_ref()),
-            None,
-        ),
-    ] {
-        if name.is_none() && phone.is_none() {
-            continue;
-        }
-        let mut lines: Vec<String> = name.into_iter().collect();
-        lines.extend(phone.map(|p| p.display.clone()));
-        lines.extend(extra);
-        contacts.push(json!({ "label": s(label), "lines": lines, "addresses": [], "blank": null }));
+    for card in others_to_call(kit, lang).into_iter().filter(|c| c.name.is_some() || c.phone.is_some()) {
+        let mut lines: Vec<String> = card.name.into_iter().collect();
+        lines.extend(card.phone.map(|p| p.display));
+        lines.extend(card.contract);
+        contacts.push(json!({ "label": card.label, "lines": lines, "addresses": [], "blank": null }));
     }
     match &profile.csirt {
         Some(c) => contacts.push(contact(c, lang, s("print_csirt_what"))),
