@@ -9,20 +9,21 @@
 //! results that the last kits did not use are evicted, which keeps memory flat however many kits
 //! are built.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 
+use crate::diag::Diagnostic;
 use crate::fingerprint::ContentHashes;
+use crate::model::Date;
 use crate::plan::Kit;
 use crate::project::Project;
-use crate::render::print::{Overflow, Overflows};
-use crate::render::{self, Renderer as _};
-use crate::{Checked, output, plan};
+use crate::render::print::{Print, Printed};
+use crate::render::site::{KitSummary, Site};
+use crate::{Checked, output, plan, render};
 
 /// A Typst result unused while this many kits were built is dropped from the memo cache.
 const MEMO_AGE: usize = 8;
@@ -33,12 +34,12 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// One worker thread per core.
 fn cores() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
+    std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
 }
 
 /// Runs `work` on every kit, in order, on one worker thread per core, and returns the results in
-/// the kits' order; the first failure that `stops` stops the workers taking new kits (the kits
-/// not taken have no result).
+/// the kits' order; the first failure stops the workers taking new kits (the kits not taken have
+/// no result).
 ///
 /// Each worker takes the next kit from a shared counter. Rayon's `par_iter` would be simpler, but
 /// a rayon worker that waits inside Typst's own parallel code steals other kits onto its stack,
@@ -46,7 +47,6 @@ fn cores() -> usize {
 fn in_parallel<K: Sync, T: Send>(
     kits: &[K],
     work: impl Fn(&K) -> anyhow::Result<T> + Sync,
-    stops: impl Fn(&anyhow::Error) -> bool + Sync,
 ) -> anyhow::Result<Vec<anyhow::Result<T>>> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -63,8 +63,8 @@ fn in_parallel<K: Sync, T: Send>(
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(kit) = kits.get(i) else { break };
                             let result = work(kit);
-                            failed.fetch_or(result.as_ref().is_err_and(&stops), Ordering::Relaxed);
-                            done.lock().unwrap_or_else(|e| e.into_inner()).push((i, result));
+                            failed.fetch_or(result.is_err(), Ordering::Relaxed);
+                            done.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((i, result));
                         }
                     })
                     .context("failed to start a worker thread")?,
@@ -78,7 +78,7 @@ fn in_parallel<K: Sync, T: Send>(
         }
         Ok(())
     })?;
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut done = done.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     done.sort_by_key(|(i, _)| *i);
     Ok(done.into_iter().map(|(_, result)| result).collect())
 }
@@ -97,14 +97,18 @@ impl Progress for Quiet {
     fn kit_done(&self, _: &str) {}
 }
 
-/// How to build.
-#[derive(Debug, Default, Clone)]
-pub struct Options {
+/// How to build: what `cyberkit build` was asked for.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where the kits are written: `output/` unless `--out` says otherwise.
+    pub out: PathBuf,
     /// Rebuild every kit, even those whose manifest says they are up to date.
     pub force: bool,
     /// Also write each print document as a standalone Typst project into this folder:
     /// `<dir>/<kit>/<lang>/<document>/`, with the fonts in `<dir>/fonts/`. Renders every kit.
-    pub emit_typst: Option<std::path::PathBuf>,
+    pub emit_typst: Option<PathBuf>,
+    /// The date the documents carry ([`crate::clock::document_date`]).
+    pub date: Date,
 }
 
 /// What was built.
@@ -121,64 +125,52 @@ pub struct Report {
     /// Time the workers spent in each renderer, summed over the workers.
     pub print_time: Duration,
     pub site_time: Duration,
+    /// The profiles' errors that left their kits as they were: documents that overflow, every
+    /// one of them. The other kits were built.
+    pub overflows: Vec<Diagnostic>,
+    /// How many kits the overflows left unbuilt.
+    pub unbuilt: usize,
 }
 
-/// Kits that were not built because documents of theirs overflow (the user's to fix), every
-/// one of them; the other kits were built.
-#[derive(Debug)]
-pub struct Unbuilt {
-    pub overflows: Overflows,
-    /// The kits built, and those left unchanged.
-    pub report: Report,
-}
-
-impl std::fmt::Display for Unbuilt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.overflows.fmt(f)
+impl Report {
+    fn add(mut self, other: Report) -> Report {
+        self.kits += other.kits;
+        self.unchanged += other.unchanged;
+        self.files += other.files;
+        self.documents += other.documents;
+        self.pages += other.pages;
+        self.print_time += other.print_time;
+        self.site_time += other.site_time;
+        self.overflows.extend(other.overflows);
+        self.unbuilt += other.unbuilt;
+        self
     }
 }
 
-impl std::error::Error for Unbuilt {}
-
-/// Builds the kits of checked profiles into `out`, in parallel, each swapped in whole when it is
-/// done: a kit that fails leaves its previous version in place. A kit whose documents overflow
-/// does not stop the others ([`Unbuilt`] lists them all); any other failure stops the build.
+/// Builds the kits of checked profiles into `settings.out`, in parallel, each swapped in whole
+/// when it is done: a kit that fails leaves its previous version in place. A kit whose documents
+/// overflow does not stop the others (the report lists every overflow); any other failure stops
+/// the build.
 pub fn build(
     project: &Project,
     checked: &Checked,
-    out: &Path,
-    options: Options,
+    settings: &Settings,
     progress: &dyn Progress,
 ) -> anyhow::Result<Report> {
     let start = Instant::now();
+    let out = &settings.out;
     let hashes = ContentHashes::read(project)?;
     output::clear_staging(out)?;
-    let mut kits = plan::plan(checked, crate::document_date(&checked.content)?);
-    // Kits that share most of their documents follow each other: a profession's kits differ
-    // only in their contacts.
-    kits.sort_by(|a, b| {
-        (&a.profile.profession.slug, &a.profile.languages, &a.profile.id).cmp(&(
-            &b.profile.profession.slug,
-            &b.profile.languages,
-            &b.profile.id,
-        ))
-    });
-    let site = render::site::Site::new()?;
-    let print = match &options.emit_typst {
-        Some(dir) => {
-            output::write_sources(dir, &render::print::Print::fonts())?;
-            render::print::Print::emitting_sources()?
-        }
-        None => render::print::Print::new()?,
-    };
-    let reuse = !options.force && options.emit_typst.is_none();
+    let kits = in_build_order(plan::plan(&checked.content, &checked.profiles, settings.date));
+    let (print, site) = renderers(settings)?;
     // Typst's own parallel work (in layout and PDF export) runs on rayon's global pool; its
     // threads get the same large stack. An error means the pool already exists: keep it.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK).build_global();
     // Each kit with the hash of its inputs, and whether the kit in `out` was built from them.
+    let reuse = !settings.force && settings.emit_typst.is_none();
     let mut work = Vec::with_capacity(kits.len());
     for kit in &kits {
-        let inputs = hashes.kit(kit)?;
+        let inputs = hashes.kit(project, kit)?;
         let stale = !(reuse && output::up_to_date(out, &kit.profile.id, &inputs));
         work.push((kit, inputs, stale));
     }
@@ -186,58 +178,66 @@ pub fn build(
     let split = work.iter().filter(|(_, _, stale)| *stale).count() < cores();
     progress.start(kits.len());
     let kit_report = |(kit, inputs, stale): &(&Kit<'_>, String, bool)| -> anyhow::Result<Report> {
-        if !stale {
-            progress.kit_done(&kit.profile.id);
-            return Ok(Report { unchanged: 1, ..Report::default() });
-        }
-        let report = build_kit(kit, inputs, &print, &site, out, options.emit_typst.as_deref(), split)?;
+        let report = match stale {
+            true => build_kit(kit, inputs, &print, &site, settings, split)?,
+            false => Report { unchanged: 1, ..Report::default() },
+        };
         progress.kit_done(&kit.profile.id);
         comemo::evict(MEMO_AGE);
         Ok(report)
     };
-    let results = in_parallel(&work, kit_report, |e| !(e.is::<Overflows>() || e.is::<Overflow>()))?;
+    let results = in_parallel(&work, kit_report)?;
     comemo::evict(0);
-    let (mut reports, mut overflows) = (Vec::new(), Vec::new());
-    for result in results {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(e) => overflows.extend(Overflows::of(e)?),
-        }
-    }
-    let built = reports.iter().map(|r| r.kits).sum::<usize>();
+    let mut total = results.into_iter().try_fold(Report::default(), |total, r| r.map(|r| total.add(r)))?;
     // A build whose every kit failed leaves the output as it was, index included.
-    if overflows.is_empty() || built > 0 {
-        let content = &checked.content;
-        let source = content.languages.source();
-        let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
-        // Left untouched when it says the same: a build with nothing to do writes nothing.
-        if std::fs::read(out.join(&index.path)).ok().as_deref() != Some(&index.bytes[..]) {
-            output::write_file(out, &index)?;
-        }
+    if total.overflows.is_empty() || total.kits > 0 {
+        write_index(checked, &site, out)?;
     }
-    let mut total = reports.into_iter().fold(Report::default(), |mut total, r| {
-        total.kits += r.kits;
-        total.unchanged += r.unchanged;
-        total.files += r.files;
-        total.documents += r.documents;
-        total.pages += r.pages;
-        total.print_time += r.print_time;
-        total.site_time += r.site_time;
-        total
-    });
     total.elapsed = start.elapsed();
-    match overflows.is_empty() {
-        true => Ok(total),
-        false => Err(Unbuilt { overflows: Overflows(overflows), report: total }.into()),
+    Ok(total)
+}
+
+/// Kits that share most of their documents follow each other: a profession's kits differ only
+/// in their contacts, and Typst's memoised layout of the first serves the next.
+fn in_build_order(mut kits: Vec<Kit<'_>>) -> Vec<Kit<'_>> {
+    kits.sort_by(|a, b| {
+        let key = |k: &Kit<'_>| (k.profile.profession.slug.clone(), k.profile.languages.clone(), k.profile.id.clone());
+        key(a).cmp(&key(b))
+    });
+    kits
+}
+
+/// The two renderers, built once; with `--emit-typst`, the fonts the standalone projects need
+/// are written first.
+fn renderers(settings: &Settings) -> anyhow::Result<(Print, Site)> {
+    let print = match &settings.emit_typst {
+        Some(dir) => {
+            output::write_sources(dir, &Print::fonts())?;
+            Print::emitting_sources()?
+        }
+        None => Print::new()?,
+    };
+    Ok((print, Site::new()?))
+}
+
+/// The output folder's index page, listing every kit in it; left untouched when it says the
+/// same, so that a build with nothing to do writes nothing.
+fn write_index(checked: &Checked, site: &Site, out: &Path) -> anyhow::Result<()> {
+    let content = &checked.content;
+    let source = content.languages.source();
+    let index = site.index(&output::kits(out)?, source.code(), content.ui.get(source, "index_title"))?;
+    if std::fs::read(out.join(&index.path)).ok().as_deref() != Some(&index.bytes[..]) {
+        output::write_file(out, &index)?;
     }
+    Ok(())
 }
 
 /// The print documents of a kit; with `split`, each language on a thread of its own, so that
 /// one kit to rebuild (a profile changed) keeps every core busy.
-fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Vec<render::Artifact>> {
+fn print_kit(print: &Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Printed> {
     let languages = &kit.profile.languages;
     if !split || languages.len() < 2 {
-        return print.render(kit, &[]);
+        return print.render(kit);
     }
     std::thread::scope(|scope| {
         let mut handles = Vec::new();
@@ -247,30 +247,33 @@ fn print_kit(print: &render::print::Print, kit: &Kit<'_>, split: bool) -> anyhow
                 thread.spawn_scoped(scope, || print.render_language(kit, lang)).context("failed to start a thread")?,
             );
         }
-        let results: Vec<_> = handles
+        let parts = handles
             .into_iter()
             .map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect();
-        Overflows::gather(results)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Printed::merged(parts))
     })
 }
 
-/// Renders one kit, print first (the site's downloads page lists its documents), and writes it.
+/// Renders one kit, print first (the site's downloads page lists its documents), and writes it;
+/// a kit whose documents overflow is not written, and its report says why.
 fn build_kit(
     kit: &Kit<'_>,
     inputs: &str,
-    print: &render::print::Print,
-    site: &render::site::Site,
-    out: &Path,
-    emit_typst: Option<&Path>,
+    print: &Print,
+    site: &Site,
+    settings: &Settings,
     split: bool,
 ) -> anyhow::Result<Report> {
     let id = &kit.profile.id;
     let start = Instant::now();
     let printed = print_kit(print, kit, split).with_context(|| format!("the print renderer failed on {id}"))?;
+    if !printed.overflows.is_empty() {
+        return Ok(Report { unbuilt: 1, overflows: printed.overflows, ..Report::default() });
+    }
     let (sources, mut files): (Vec<_>, Vec<_>) =
-        printed.into_iter().partition(|f| f.path.starts_with(render::print::SOURCES));
-    if let Some(dir) = emit_typst {
+        printed.files.into_iter().partition(|f| f.path.starts_with(render::print::SOURCES));
+    if let Some(dir) = &settings.emit_typst {
         let sources: Vec<_> = sources
             .into_iter()
             .map(|f| render::Artifact { path: format!("{id}/{}", &f.path[render::print::SOURCES.len()..]), ..f })
@@ -284,14 +287,13 @@ fn build_kit(
     files.extend(pages);
     let report = Report {
         kits: 1,
-        unchanged: 0,
         files: files.len(),
         documents: files.iter().filter(|f| f.pages > 0).count(),
         pages: files.iter().map(|f| f.pages).sum(),
-        elapsed: Duration::ZERO,
         print_time,
         site_time,
+        ..Report::default()
     };
-    output::write_kit(out, id, inputs, crate::summary(kit), files)?;
+    output::write_kit(&settings.out, id, inputs, KitSummary::of(kit), files)?;
     Ok(report)
 }

@@ -9,11 +9,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
+use crate::files::{Entry, Files};
 use crate::plan::Kit;
-use crate::project::Project;
 
 /// The hashes of the content's files, read once per build.
 pub struct ContentHashes {
@@ -24,26 +23,26 @@ pub struct ContentHashes {
 }
 
 impl ContentHashes {
-    pub fn read(project: &Project) -> anyhow::Result<Self> {
-        let content = project.content();
+    pub fn read(files: &dyn Files) -> anyhow::Result<Self> {
+        let content = Path::new("content");
         let mut shared = Sha256::new();
         for dir in ["i18n", "reference"] {
-            for path in crate::load::files_with_extension(&content.join(dir), "toml")? {
-                add_file(&mut shared, &path)?;
+            for path in files.list(&content.join(dir), "toml")? {
+                add_file(&mut shared, files, &path)?;
             }
         }
         let mut by_module: BTreeMap<String, Sha256> = BTreeMap::new();
-        for path in crate::load::files_with_extension(&content.join("modules"), "md")? {
+        for path in files.list(&content.join("modules"), "md")? {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let id = name.split('.').next().unwrap_or_default().to_string();
-            add_file(by_module.entry(id).or_default(), &path)?;
+            add_file(by_module.entry(id).or_default(), files, &path)?;
         }
         let modules = by_module.into_iter().map(|(id, hash)| (id, hash.finalize().into())).collect();
         Ok(ContentHashes { shared: shared.finalize().into(), modules })
     }
 
     /// The fingerprint of one kit.
-    pub fn kit(&self, kit: &Kit<'_>) -> anyhow::Result<String> {
+    pub fn kit(&self, files: &dyn Files, kit: &Kit<'_>) -> anyhow::Result<String> {
         let mut hash = Sha256::new();
         hash.update(env!("CYBERKIT_FINGERPRINT"));
         hash.update(kit.date.to_string());
@@ -52,7 +51,7 @@ impl ContentHashes {
             hash.update(&module.id);
             hash.update(self.modules.get(&module.id).copied().unwrap_or_default());
         }
-        add_file(&mut hash, &kit.profile.path)?;
+        add_file(&mut hash, files, &kit.profile.path)?;
         if let Some(logo) = kit.profile.publisher.as_ref().and_then(|p| p.logo.as_ref()) {
             hash.update(&logo.png);
         }
@@ -61,8 +60,10 @@ impl ContentHashes {
 }
 
 /// A file's name and bytes, each preceded by its length so that no two lists of files hash alike.
-fn add_file(hash: &mut Sha256, path: &Path) -> anyhow::Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("failed to read {}", path.display()))?;
+fn add_file(hash: &mut Sha256, files: &dyn Files, path: &Path) -> anyhow::Result<()> {
+    let Entry::File(bytes) = files.read(path, u64::MAX)? else {
+        anyhow::bail!("failed to read {}: it is gone", path.display())
+    };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     hash.update((name.len() as u64).to_le_bytes());
     hash.update(name.as_bytes());

@@ -38,7 +38,7 @@ pub fn can_print(c: char) -> bool {
 
 /// Whether the kit's font draws `c` as a mark over the letter before it although it is a
 /// character of its own: Noto Sans shapes a spacing grave accent after a letter as the combining
-/// one, so that `c`ode` prints as `c̀ode`. Found by shaping each character the Noto faces have
+/// one, so that ``c`ode`` prints as `c̀ode`. Found by shaping each character the Noto faces have
 /// between two letters with Typst's own shaper, once per run.
 pub fn drawn_over(c: char) -> bool {
     static DRAWN_OVER: OnceLock<BTreeSet<char>> = OnceLock::new();
@@ -51,7 +51,13 @@ fn zero_width_characters() -> BTreeSet<char> {
     for data in [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF] {
         let Some(face) = rustybuzz::Face::from_slice(data, 0) else { continue };
         let mut chars = BTreeSet::new();
-        for subtable in face.tables().cmap.iter().flat_map(|cmap| cmap.subtables).filter(|s| s.is_unicode()) {
+        for subtable in face
+            .tables()
+            .cmap
+            .iter()
+            .flat_map(|cmap| cmap.subtables)
+            .filter(rustybuzz::ttf_parser::cmap::Subtable::is_unicode)
+        {
             subtable.codepoints(|cp| chars.extend(char::from_u32(cp)));
         }
         for c in chars {

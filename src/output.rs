@@ -51,7 +51,7 @@ pub fn unusable(out: &Path) -> Option<crate::diag::Diagnostic> {
 /// (`.output.staging/` for `output/`), on the same file system so that the swap is a rename, and
 /// outside it so that the output folder never holds a half-written file.
 pub fn staging_dir(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let name = out.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     parent.join(format!(".{name}.staging"))
 }

@@ -37,17 +37,14 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
         if open > rest {
             pieces.push(Piece::Text(&text[rest..open]));
         }
-        match text[open + 2..].find("}}") {
-            Some(len) => {
-                let close = open + 2 + len + 2;
-                pieces.push(Piece::Placeholder { name: text[open + 2..close - 2].trim(), range: open..close });
-                rest = close;
-            }
-            None => {
-                pieces.push(Piece::Unclosed { at: open });
-                pieces.push(Piece::Text(&text[open..]));
-                return pieces;
-            }
+        if let Some(len) = text[open + 2..].find("}}") {
+            let close = open + 2 + len + 2;
+            pieces.push(Piece::Placeholder { name: text[open + 2..close - 2].trim(), range: open..close });
+            rest = close;
+        } else {
+            pieces.push(Piece::Unclosed { at: open });
+            pieces.push(Piece::Text(&text[open..]));
+            return pieces;
         }
     }
     if rest < text.len() {

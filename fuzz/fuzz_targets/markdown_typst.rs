@@ -42,7 +42,7 @@ fn ignorable(c: char) -> bool {
 
 fuzz_target!(|markdown: &str| {
     // What the validator refuses never reaches the converter.
-    if cyberkit::load::module_body_problem(markdown).is_some() || markdown.len() > 4096 {
+    if cyberkit::validate::text::body_problem(markdown).is_some() || markdown.len() > 4096 {
         return;
     }
     let markup = to_typst(markdown, &Placeholders::default(), &Lang::new("fr"), 1);

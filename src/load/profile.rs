@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::UserFile;
 use super::toml::{RawLocalized, Reader, Table};
-use crate::diag::{Diagnostics, Located, Location, SourceFile};
+use crate::diag::{Diagnostics, Located, Location, SourceFile, WithHint as _};
+use crate::files::{Entry, Files};
 
 type Text = Option<Located<String>>;
 
@@ -12,7 +13,7 @@ type Text = Option<Located<String>>;
 pub struct RawProfile {
     /// The file name without `.toml`.
     pub id: String,
-    /// The file on disk, for the paths it contains (the logo).
+    /// The file, for the paths it contains (the logo).
     pub path: PathBuf,
     pub file: Location,
     pub profession: Text,
@@ -31,6 +32,9 @@ pub struct RawProfile {
 pub struct RawPublisher {
     pub name: Text,
     pub logo: Text,
+    /// The bytes of the file `logo` names, when it is a file inside the project that is not too
+    /// large (else the problem is reported).
+    pub logo_file: Option<Vec<u8>>,
     pub colour: Text,
     pub website: Text,
 }
@@ -112,6 +116,7 @@ pub fn load(path: &Path, file: &UserFile, diags: &mut Diagnostics) -> Option<Raw
         publisher: section(&mut r, &mut t, "publisher", |r, s| RawPublisher {
             name: r.string(s, "name"),
             logo: r.string(s, "logo"),
+            logo_file: None,
             colour: r.string(s, "colour"),
             website: r.string(s, "website"),
         }),
@@ -163,4 +168,58 @@ pub fn load(path: &Path, file: &UserFile, diags: &mut Diagnostics) -> Option<Raw
     };
     r.finish(t);
     Some(profile)
+}
+
+/// The largest logo file we read.
+const MAX_LOGO_BYTES: u64 = 20_000_000;
+
+/// Reads the file the profile's `logo` names, relative to the profile's folder: it must be a file
+/// inside the project, not an SVG, and at most [`MAX_LOGO_BYTES`]. Decoding it is validation's.
+pub fn logo(files: &dyn Files, profile: &mut RawProfile, diags: &mut Diagnostics) -> anyhow::Result<()> {
+    let Some(publisher) = &mut profile.publisher else { return Ok(()) };
+    let Some(logo) = &publisher.logo else { return Ok(()) };
+    let written = logo.value.trim();
+    let key = "`logo` in [publisher]";
+    let path = profile.path.parent().unwrap_or(Path::new("")).join(written);
+    let err = |diags: &mut Diagnostics, message: String, hint: &str| diags.push(logo.at.error(message).hint(hint));
+    let entry = files.read(&path, 0)?;
+    if entry == Entry::Missing {
+        err(
+            diags,
+            format!("{key}: `{written}` does not exist (looked for {})", path.display()),
+            "the path is relative to the profile's folder, e.g. `logos/urps.png` for `profiles/logos/urps.png`",
+        );
+        return Ok(());
+    }
+    if !files.inside(&path) {
+        err(
+            diags,
+            format!("{key}: `{written}` is outside the project"),
+            "copy the logo into the project, e.g. into `profiles/logos/`, and give its path from the profile's folder",
+        );
+        return Ok(());
+    }
+    if entry == Entry::Folder {
+        err(diags, format!("{key}: `{written}` is a folder"), "give the path of an image file");
+        return Ok(());
+    }
+    if written.to_ascii_lowercase().ends_with(".svg") {
+        err(
+            diags,
+            format!("{key}: `{written}` is an SVG; SVG logos are not accepted"),
+            "export the logo as PNG, at least 600 pixels wide",
+        );
+        return Ok(());
+    }
+    match files.read(&path, MAX_LOGO_BYTES) {
+        Ok(Entry::File(bytes)) => publisher.logo_file = Some(bytes),
+        Ok(Entry::Larger(size)) => err(
+            diags,
+            format!("{key}: `{written}` is {} MB", size / 1_000_000),
+            "export the logo at most 2000 pixels wide; a logo needs no more than a few hundred kilobytes",
+        ),
+        Ok(_) => err(diags, format!("{key}: `{written}` cannot be read"), "check that the file is still there"),
+        Err(e) => err(diags, format!("{key}: `{written}` cannot be read: {e:#}"), "check the file's permissions"),
+    }
+    Ok(())
 }

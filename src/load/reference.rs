@@ -6,7 +6,7 @@ use std::path::Path;
 use super::toml::{PerLanguage, RawLocalized, Reader, Table};
 use super::{UserFile, read};
 use crate::diag::{Diagnostics, Located, Location, SourceFile, file_error};
-use crate::project::Project;
+use crate::files::{Entry, Files};
 
 type Text = Option<Located<String>>;
 type LocalizedText = Option<Located<RawLocalized<Located<String>>>>;
@@ -101,9 +101,9 @@ pub struct RawContact {
     pub sourced: RawSourced,
 }
 
-pub fn load(project: &Project, dir: &Path, diags: &mut Diagnostics) -> anyhow::Result<RawReference> {
+pub fn load(files: &dyn Files, dir: &Path, diags: &mut Diagnostics) -> anyhow::Result<RawReference> {
     let mut raw = RawReference::default();
-    if let Some(file) = required_file(project, &dir.join("professions.toml"), diags)? {
+    if let Some(file) = required_file(files, &dir.join("professions.toml"), diags)? {
         with_root(&file, diags, |r, root| {
             for (id, mut t) in r.tables_by_id(root, "retention") {
                 raw.retentions.push(RawRetention {
@@ -156,7 +156,7 @@ pub fn load(project: &Project, dir: &Path, diags: &mut Diagnostics) -> anyhow::R
             }
         });
     }
-    if let Some(file) = required_file(project, &dir.join("regions.toml"), diags)? {
+    if let Some(file) = required_file(files, &dir.join("regions.toml"), diags)? {
         with_root(&file, diags, |r, root| {
             for mut t in r.array_of_tables(root, "region") {
                 raw.regions.push(RawRegion {
@@ -175,7 +175,7 @@ pub fn load(project: &Project, dir: &Path, diags: &mut Diagnostics) -> anyhow::R
     for (file_name, key, out) in
         [("csirts.toml", "csirt", &mut raw.csirts), ("contacts.toml", "contact", &mut raw.contacts)]
     {
-        if let Some(file) = required_file(project, &dir.join(file_name), diags)? {
+        if let Some(file) = required_file(files, &dir.join(file_name), diags)? {
             with_root(&file, diags, |r, root| {
                 for (id, mut t) in r.tables_by_id(root, key) {
                     out.push(contact(r, id, &mut t));
@@ -227,13 +227,12 @@ fn required_localized<'a>(r: &mut Reader<'a, '_>, t: &mut Table<'a>, key: &'stat
     value
 }
 
-fn required_file(project: &Project, path: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<UserFile>> {
-    if !path.exists() {
-        let shown = project.display(path);
-        diags.push(file_error(&shown, "the reference file is missing", "restore it from the project's repository"));
+fn required_file(files: &dyn Files, path: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<UserFile>> {
+    if files.read(path, 0)? == Entry::Missing {
+        diags.push(file_error(path, "the reference file is missing", "restore it from the project's repository"));
         return Ok(None);
     }
-    read(project, path, diags)
+    read(files, path, diags)
 }
 
 fn with_root<'f, 'd>(

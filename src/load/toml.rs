@@ -51,7 +51,7 @@ impl<'a, 'd> Reader<'a, 'd> {
         let root = match toml_span::parse(text) {
             Ok(mut value) => reader.root(&mut value, "the file"),
             Err(err) => {
-                reader.syntax_error(text, err);
+                reader.syntax_error(text, &err);
                 None
             }
         };
@@ -76,7 +76,7 @@ impl<'a, 'd> Reader<'a, 'd> {
         }
     }
 
-    fn syntax_error(&mut self, text: &str, err: toml_span::Error) {
+    fn syntax_error(&mut self, text: &str, err: &toml_span::Error) {
         use toml_span::ErrorKind as K;
         let at = err.span.start;
         let (message, hint) = match &err.kind {
@@ -151,6 +151,7 @@ impl<'a, 'd> Reader<'a, 'd> {
         self.error(table.span, message, hint);
     }
 
+    #[allow(clippy::unused_self, reason = "read through the reader, as every other key of a table is")]
     fn take(&mut self, table: &mut Table<'a>, key: &'static str) -> Option<(Key<'a>, Value<'a>)> {
         table.expected.push(key);
         table.entries.remove_entry(key)
@@ -294,7 +295,7 @@ impl<'a, 'd> Reader<'a, 'd> {
             .into_iter()
             .filter_map(|(k, mut v)| {
                 let path = parent.child_path(&k.name);
-                let t = self.sub_table(&mut v, &format!("`{}`", path), path)?;
+                let t = self.sub_table(&mut v, &format!("`{path}`"), path)?;
                 Some((self.located(k.name.into_owned(), k.span), t))
             })
             .collect()
@@ -309,11 +310,11 @@ impl<'a, 'd> Reader<'a, 'd> {
             let span = v.span;
             match v.take() {
                 ValueInner::String(s) => {
-                    out.push((self.located(k.name.into_owned(), k.span), self.located(s.into_owned(), span)))
+                    out.push((self.located(k.name.into_owned(), k.span), self.located(s.into_owned(), span)));
                 }
                 other => {
                     let what = format!("`{}` in {}", k.name, table.name);
-                    self.wrong_type(span, &what, "a string", &other)
+                    self.wrong_type(span, &what, "a string", &other);
                 }
             }
         }
@@ -434,16 +435,6 @@ fn looks_like_date(text: &str) -> bool {
         && !line.contains('"')
 }
 
-/// Where `[table] key` is written in a TOML file's `text`: its value's line and column, else the
-/// file as a whole. For a problem found after validation, when only the key is known.
-pub fn key_location(path: &std::path::Path, text: &str, table: &'static str, key: &'static str) -> Location {
-    let mut scratch = Diagnostics::default();
-    let (mut reader, root) = Reader::parse(SourceFile::new(path, text), &mut scratch);
-    root.and_then(|mut root| reader.table(&mut root, table))
-        .and_then(|mut table| reader.string(&mut table, key))
-        .map_or_else(|| Location::file(path), |value| value.at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -519,7 +510,7 @@ mod tests {
                 match r.localized(t, key).map(|s| s.value) {
                     Some(RawLocalized::Same(s)) => seen.push(format!("same:{}", s.value)),
                     Some(RawLocalized::ByLang(v)) => {
-                        seen.extend(v.into_iter().map(|(l, s)| format!("{}:{}", l.value, s.value)))
+                        seen.extend(v.into_iter().map(|(l, s)| format!("{}:{}", l.value, s.value)));
                     }
                     None => {}
                 }

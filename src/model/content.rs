@@ -272,4 +272,10 @@ impl Content {
     pub fn updated(&self) -> Option<Date> {
         self.modules.iter().flat_map(|m| m.text.iter().map(|(_, t)| t.updated)).max()
     }
+
+    /// The date the documents carry when the run fixes none: the newest `updated` date of the
+    /// content, never the clock, so that the same inputs give the same bytes.
+    pub fn documents_date(&self) -> Date {
+        self.updated().unwrap_or(jiff::civil::date(2026, 1, 1))
+    }
 }

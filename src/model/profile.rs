@@ -1,6 +1,9 @@
 //! A validated profile: one kit to build, for a URPS or for a practice.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+use crate::diag::Location;
 
 use super::{Colour, Contact, Email, HttpsUrl, Lang, Localized, Logo, Phone, Profession, Region};
 
@@ -25,6 +28,9 @@ pub struct Profile {
     pub csirt: Option<Contact>,
     pub privacy: Privacy,
     pub site: Site,
+    /// Where the values a document prints at length were written, by table and key
+    /// (`("practice", "name")`): a document they make overflow is reported there.
+    pub written_at: BTreeMap<(&'static str, &'static str), Location>,
 }
 
 /// Who distributes the kit: a URPS, an Order, a practice.
@@ -76,6 +82,7 @@ pub struct Software {
 
 /// What the RGPD notice needs beyond the practice's identity.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools, reason = "the profile's switches, each a yes or no its user writes")]
 pub struct Privacy {
     /// Who is responsible for the processing (a practitioner, the SCM or SEL).
     pub controller: Option<String>,

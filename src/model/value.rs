@@ -91,6 +91,11 @@ impl Colour {
         let mut out = *self;
         while out.contrast(&Colour::WHITE) < ratio && factor > 0.0 {
             factor -= 0.01;
+            #[allow(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a channel times a factor below 1"
+            )]
             let scale = |c: u8| (f64::from(c) * factor).round() as u8;
             out = Colour { r: scale(self.r), g: scale(self.g), b: scale(self.b) };
         }

@@ -87,7 +87,8 @@ pub fn to_typst(markdown: &str, values: &Placeholders, lang: &Lang, heading_offs
                     out.push_str("#list(");
                     closers.push(")\n\n");
                 }
-                Tag::Item => {
+                // A list's item and a table's cell are each a content argument.
+                Tag::Item | Tag::TableCell => {
                     out.push('[');
                     closers.push("], ");
                 }
@@ -110,10 +111,6 @@ pub fn to_typst(markdown: &str, values: &Placeholders, lang: &Lang, heading_offs
                 Tag::Table(aligns) => {
                     out.push_str(&format!("#table(columns: {}, ", aligns.len().max(1)));
                     closers.push(")\n\n");
-                }
-                Tag::TableCell => {
-                    out.push('[');
-                    closers.push("], ");
                 }
                 // Links to anything but https:// print as their text; the rest has no print form
                 // of its own and keeps only its content.

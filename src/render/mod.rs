@@ -11,8 +11,6 @@ pub mod site;
 pub mod text;
 pub mod typography;
 
-use crate::plan::Kit;
-
 /// A file of a kit: its path inside the kit's folder (`fr/index.html`), and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Artifact {
@@ -26,11 +24,4 @@ impl Artifact {
     pub fn file(path: impl Into<String>, bytes: Vec<u8>) -> Self {
         Artifact { path: path.into(), bytes, pages: 0 }
     }
-}
-
-/// What every renderer offers: a name for messages, and a kit's files. `earlier` holds what the
-/// renderers before it made for the same kit (the site lists the print documents).
-pub trait Renderer {
-    fn name(&self) -> &'static str;
-    fn render(&self, kit: &Kit<'_>, earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>>;
 }

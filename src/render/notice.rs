@@ -34,6 +34,8 @@ pub struct Section {
     pub brief: Option<Vec<String>>,
 }
 
+/// The notice's sections, in the order GDPR art. 13 lists what it owes.
+#[allow(clippy::too_many_lines, reason = "one section after the other, in the notice's order")]
 pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
     let content = kit.content;
     let profile = kit.profile;
@@ -104,13 +106,12 @@ pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
     }
 
     let mut basis = section("basis", "notice_basis_title");
-    match &profile.profession.workplace.notice_basis {
-        // A pharmacy's bases are its own référentiel's.
-        Some(own) => basis.paragraphs = vec![typography::apply(own.get(lang), lang)],
-        None => {
-            basis.items = vec![s("notice_basis_care"), s("notice_basis_obligations")];
-            basis.after = vec![s("notice_basis_consent")];
-        }
+    // A pharmacy's bases are its own référentiel's.
+    if let Some(own) = &profile.profession.workplace.notice_basis {
+        basis.paragraphs = vec![typography::apply(own.get(lang), lang)];
+    } else {
+        basis.items = vec![s("notice_basis_care"), s("notice_basis_obligations")];
+        basis.after = vec![s("notice_basis_consent")];
     }
 
     let mut mandatory = section("mandatory", "notice_mandatory_title");
@@ -124,23 +125,22 @@ pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
     if privacy.online_booking {
         recipients.fields.push(field("notice_recipient_booking", privacy.booking_platform.clone()));
     }
-    recipients.items = privacy.recipients.clone();
+    recipients.items.clone_from(&privacy.recipients);
 
     let mut transfers = section("transfers", "notice_transfers_title");
     transfers.paragraphs =
         vec![s(if privacy.transfers_outside_eu { "notice_transfers_yes" } else { "notice_transfers_no" })];
 
     let mut retention = section("retention", "notice_retention_title");
-    match &privacy.retention {
-        Some(own) => retention.paragraphs = vec![own.get(lang).clone()],
-        None => {
-            let rule = &profile.profession.retention;
-            retention.paragraphs = retention_rule(kit, lang);
-            // A rule in years says the rest on the site; one in words only says it everywhere.
-            if let Some(extra) = &rule.notice {
-                let extra = typography::apply(extra.get(lang), lang);
-                if rule.total_years.is_some() { retention.more.push(extra) } else { retention.paragraphs.push(extra) }
-            }
+    if let Some(own) = &privacy.retention {
+        retention.paragraphs = vec![own.get(lang).clone()];
+    } else {
+        let rule = &profile.profession.retention;
+        retention.paragraphs = retention_rule(kit, lang);
+        // A rule in years says the rest on the site; one in words only says it everywhere.
+        if let Some(extra) = &rule.notice {
+            let extra = typography::apply(extra.get(lang), lang);
+            if rule.total_years.is_some() { retention.more.push(extra) } else { retention.paragraphs.push(extra) }
         }
     }
 

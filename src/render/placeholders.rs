@@ -88,18 +88,18 @@ pub fn in_front_matter(text: &str, words: &WorkplaceWords) -> String {
 }
 
 /// `text` with a zero-width space between the characters (grapheme clusters: an accent stays on
-/// its letter) of each run longer than a module's words may be (`load::MAX_WORD`) that has no
+/// its letter) of each run longer than a module's words may be (`validate::text::MAX_WORD`) that has no
 /// other place to break. As the templates' `breakable` does for the values they show.
 pub fn breakable(text: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation as _;
     let mut out = String::with_capacity(text.len());
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, out: &mut String| {
-        out.push_str(&run.join(if run.len() > crate::load::MAX_WORD { "\u{200B}" } else { "" }));
+        out.push_str(&run.join(if run.len() > crate::validate::text::MAX_WORD { "\u{200B}" } else { "" }));
         run.clear();
     };
     for grapheme in text.graphemes(true) {
-        if grapheme.chars().all(crate::load::breaks_line) {
+        if grapheme.chars().all(crate::validate::text::breaks_line) {
             flush(&mut run, &mut out);
             out.push_str(grapheme);
         } else {

@@ -48,7 +48,7 @@ fn french(text: &str) -> String {
             ' ' if matches!(next, Some(';' | ':' | '!' | '?' | '»')) || prev == Some('«') => out.push(NARROW_NBSP),
             // A number stays with what follows it: `12 caractères`, `72 heures`, `02 40 ...`.
             ' ' if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(char::is_alphanumeric) => {
-                out.push(NBSP)
+                out.push(NBSP);
             }
             ' ' if in_combination(prev, next) => out.push(NBSP),
             ';' | '!' | '?' if word_before => {

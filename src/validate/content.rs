@@ -74,8 +74,9 @@ fn languages(raw: Vec<RawLanguage>, diags: &mut Diagnostics) -> Option<(Language
             source_strings.insert(k.value, v);
         }
     }
-    let mut required: std::collections::BTreeSet<String> = REQUIRED_STRINGS.iter().map(|s| s.to_string()).collect();
-    required.extend(crate::render::site::strings_used());
+    let mut required: std::collections::BTreeSet<String> =
+        REQUIRED_STRINGS.iter().map(std::string::ToString::to_string).collect();
+    required.extend(crate::templates::strings_used());
     for required in &required {
         if !source_strings.contains_key(required) {
             diags.push(
@@ -118,6 +119,7 @@ fn languages(raw: Vec<RawLanguage>, diags: &mut Diagnostics) -> Option<(Language
     Some((languages, UiStrings { strings }))
 }
 
+#[allow(clippy::too_many_lines, reason = "each module's languages checked against its source, step by step")]
 fn modules(
     raw: Vec<RawModule>,
     unreadable: &std::collections::BTreeSet<String>,
@@ -294,7 +296,7 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
     // data's, and are replaced there too.
     let front = m.title.iter().chain(m.summary.iter()).chain(m.checklist.iter().flat_map(|c| c.value.iter()));
     for value in front {
-        if let Some((_, message, hint)) = crate::load::long_word(&value.value) {
+        if let Some((_, message, hint)) = super::text::long_word(&value.value) {
             diags.push(value.at.error(message).hint(hint));
         }
         let pieces = crate::placeholder::split(&value.value);
@@ -315,6 +317,10 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
                     .hint("write the words themselves here, e.g. \"votre prestataire informatique\""),
             );
         }
+    }
+    if let Some((offset, message, hint)) = super::text::body_problem(&m.body) {
+        let body = crate::diag::SourceFile::new(&m.file.path, &m.text).at(m.body_at);
+        diags.push(body.error(offset, message).hint(hint));
     }
     for p in &m.placeholders {
         if !PLACEHOLDERS.contains(&p.value.as_str()) {

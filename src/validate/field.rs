@@ -145,7 +145,9 @@ pub fn colour(text: &str) -> Result<Colour, Invalid> {
     let hex = text.strip_prefix('#').filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
     let digits: Vec<u8> = match hex {
         Some(h) if h.len() == 6 => (0..3).map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).unwrap_or(0)).collect(),
-        Some(h) if h.len() == 3 => h.chars().map(|c| c.to_digit(16).unwrap_or(0) as u8 * 17).collect(),
+        Some(h) if h.len() == 3 => {
+            h.chars().map(|c| c.to_digit(16).and_then(|d| u8::try_from(d).ok()).unwrap_or(0) * 17).collect()
+        }
         _ => return Err(invalid(format!("`{text}` is not a colour"), hint)),
     };
     Ok(Colour { r: digits[0], g: digits[1], b: digits[2] })

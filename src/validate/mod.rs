@@ -10,6 +10,7 @@ mod facts;
 pub mod field;
 mod profile;
 mod reference;
+pub mod text;
 
 pub use content::content;
 pub use profile::profile;
@@ -19,7 +20,7 @@ use crate::load::toml::RawLocalized;
 use crate::model::{Date, Lang, Languages, Localized};
 use field::Invalid;
 
-/// How a key is named in messages: `phone` in [it_provider] becomes "`phone` in [it_provider]".
+/// How a key is named in messages: `phone` in [`it_provider`] becomes "`phone` in [`it_provider`]".
 pub(crate) struct Key<'a> {
     pub name: &'a str,
     pub table: Option<&'a str>,
@@ -38,7 +39,7 @@ pub(crate) fn key<'a>(name: &'a str, table: &'a str) -> Key<'a> {
     Key { name, table: Some(table) }
 }
 
-pub(crate) fn top<'a>(name: &'a str) -> Key<'a> {
+pub(crate) fn top(name: &str) -> Key<'_> {
     Key { name, table: None }
 }
 
@@ -57,68 +58,11 @@ pub(crate) fn text(
     if trimmed.is_empty() {
         return None;
     }
-    if let Some((problem, hint)) = text_problem(trimmed, shape) {
+    if let Some((problem, hint)) = text::value_problem(trimmed, shape) {
         diags.push(value.at.error(format!("{key} {problem}")).hint(hint));
         return None;
     }
     Some(trimmed.to_string())
-}
-
-/// The first thing that keeps a text value off the page, as "what is wrong" (after the key's
-/// name) and what to do.
-fn text_problem(text: &str, shape: Shape) -> Option<(String, &'static str)> {
-    if !shape.multiline() && text.contains(['\n', '\r']) {
-        return Some(("must fit on one line".into(), "remove the line breaks"));
-    }
-    if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Some((format!("contains the control character U+{:04X}", c as u32), "remove it; it cannot be printed"));
-    }
-    let (max, length) = (shape.max_chars(), text.chars().count());
-    if length > max {
-        return Some((format!("is {length} characters long; a kit prints at most {max}"), "shorten it"));
-    }
-    if let Some((c, name)) = text.chars().find_map(|c| crate::fonts::invisible(c).map(|name| (c, name))) {
-        return Some((
-            format!("contains the invisible character U+{:04X} ({name})", c as u32),
-            "remove it: it cannot be seen on paper, and it can change how the text reads",
-        ));
-    }
-    let lines = text.lines().count();
-    if lines > MAX_LINES {
-        return Some((
-            format!("has {lines} lines; a document has room for {MAX_LINES}"),
-            "keep the lines an envelope would need",
-        ));
-    }
-    // A note is never printed: any character will do.
-    if shape == Shape::Note {
-        return None;
-    }
-    if let Some(c) = text.chars().find(|&c| is_private_use(c)) {
-        return Some((
-            format!("contains U+{:04X}, a private-use character", c as u32),
-            "remove it: each font draws it differently, or not at all",
-        ));
-    }
-    if let Some(c) = text.chars().find(|&c| crate::fonts::drawn_over(c)) {
-        return Some((
-            format!("contains `` {c} `` (U+{:04X}), which the kit's font draws over the letter before it", c as u32),
-            "write it another way: ' or ’ for a grave or acute accent, or the accented letter itself (è, é)",
-        ));
-    }
-    let c = text.chars().find(|&c| !crate::fonts::can_print(c))?;
-    Some((
-        format!("contains `{c}` (U+{:04X}), which none of the kit's fonts can print", c as u32),
-        "remove it, or write it in words",
-    ))
-}
-
-/// The most lines a value may have: an address on an envelope.
-const MAX_LINES: usize = 6;
-
-/// A character whose meaning only the program that wrote it knows.
-fn is_private_use(c: char) -> bool {
-    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
 
 /// A value as a message shows it: the characters that cannot be seen written as `\u{…}`.

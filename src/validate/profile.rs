@@ -1,7 +1,7 @@
 //! Validates a profile against the content: a known profession and region, well-formed contact
 //! details, a logo that is an image inside the project.
 
-use std::path::Path;
+use std::collections::BTreeMap;
 
 use image::ImageFormat;
 
@@ -11,24 +11,17 @@ use crate::load::RawProfile;
 use crate::model::{
     Colour, Contact, Content, Date, Insurer, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site, Software,
 };
-use crate::project::Project;
 
-/// The largest logo we decode, in pixels on each side, in bytes on disk and in memory.
+/// The largest logo we decode, in pixels on each side and in memory.
 const MAX_LOGO_SIDE: u32 = 8000;
-const MAX_LOGO_BYTES: u64 = 20_000_000;
 const MAX_LOGO_MEMORY: u64 = 256 * 1024 * 1024;
 /// The logo is shown at most this many pixels wide or high (sharp at 300 dpi on a 4 cm cover).
 const LOGO_SIDE: u32 = 480;
 /// WCAG 2.1 AA contrast for normal text.
 const MIN_CONTRAST: f64 = 4.5;
 
-pub fn profile(
-    raw: RawProfile,
-    content: &Content,
-    project: &Project,
-    today: Date,
-    diags: &mut Diagnostics,
-) -> Option<Profile> {
+#[allow(clippy::too_many_lines, reason = "a profile's tables read one after the other, in the file's order")]
+pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diagnostics) -> Option<Profile> {
     if !field::is_slug(&raw.id) {
         let suggestion: String =
             raw.id.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
@@ -42,6 +35,7 @@ pub fn profile(
             ),
         ));
     }
+    let written_at = written_at(&raw);
     let reference = &content.reference;
     let profession =
         raw.profession.and_then(|p| {
@@ -98,7 +92,7 @@ pub fn profile(
         let t = "[publisher]";
         Publisher {
             name: text(p.name, &key("name", t), Shape::Name, diags),
-            logo: p.logo.and_then(|logo| self::logo(logo, &raw.path, project, diags)),
+            logo: p.logo.zip(p.logo_file).and_then(|(logo, bytes)| self::logo(&logo, &bytes, diags)),
             colour: p.colour.clone().and_then(|at| {
                 let colour = typed(Some(at.clone()), &key("colour", t), field::colour, diags)?;
                 Some(readable(colour, &at.at, diags))
@@ -171,7 +165,7 @@ pub fn profile(
             find: None,
             source: vec![raw.file.path.display().to_string()],
             checked: today,
-            unconfirmed: Default::default(),
+            unconfirmed: std::collections::BTreeSet::default(),
             note: None,
         })
     });
@@ -226,7 +220,28 @@ pub fn profile(
         csirt,
         privacy: privacy.unwrap_or_default(),
         site,
+        written_at,
     })
+}
+
+/// Where the free-text values a document prints at length were written, for a problem the render
+/// stage finds with them (a document they make overflow).
+fn written_at(raw: &RawProfile) -> BTreeMap<(&'static str, &'static str), Location> {
+    let (publisher, practice) = (raw.publisher.as_ref(), raw.practice.as_ref());
+    let (provider, privacy) = (raw.it_provider.as_ref(), raw.privacy.as_ref());
+    [
+        ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
+        ("practice", "name", practice.and_then(|p| p.name.as_ref())),
+        ("practice", "address", practice.and_then(|p| p.address.as_ref())),
+        ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
+        ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
+        ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
+        ("privacy", "controller", privacy.and_then(|p| p.controller.as_ref())),
+        ("privacy", "rights_address", privacy.and_then(|p| p.rights_address.as_ref())),
+    ]
+    .into_iter()
+    .filter_map(|(table, key, value)| Some(((table, key), value?.at.clone())))
+    .collect()
 }
 
 /// Whether a controller's name is a *société civile de moyens*: a group practice copies the
@@ -256,63 +271,15 @@ fn readable(colour: Colour, at: &Location, diags: &mut Diagnostics) -> Colour {
     dark
 }
 
-/// Reads the logo: a PNG, JPEG or WebP file inside the project, decoded with limits (a huge or
+/// The logo: a PNG, JPEG or WebP file (read by the load stage), decoded with limits (a huge or
 /// corrupt image is a diagnostic, not a crash or a memory blow-up), shrunk to the size the kit
 /// shows it at, and re-encoded as PNG, which drops its metadata.
-fn logo(logo: Located<String>, profile: &Path, project: &Project, diags: &mut Diagnostics) -> Option<Logo> {
+fn logo(logo: &Located<String>, bytes: &[u8], diags: &mut Diagnostics) -> Option<Logo> {
     let written = logo.value.trim();
     let at = &logo.at;
     let key = key("logo", "[publisher]");
-    let dir = profile.parent().unwrap_or(Path::new("."));
-    let path = dir.join(written);
-    let shown = project.display(&path);
     let err = |diags: &mut Diagnostics, message: String, hint: &str| diags.push(at.error(message).hint(hint));
-    let Ok(real) = path.canonicalize() else {
-        err(
-            diags,
-            format!("{key}: `{written}` does not exist (looked for {})", shown.display()),
-            "the path is relative to the profile's folder, e.g. `logos/urps.png` for `profiles/logos/urps.png`",
-        );
-        return None;
-    };
-    let inside = project.root.canonicalize().is_ok_and(|root| real.starts_with(root));
-    if !inside {
-        err(
-            diags,
-            format!("{key}: `{written}` is outside the project"),
-            "copy the logo into the project, e.g. into `profiles/logos/`, and give its path from the profile's folder",
-        );
-        return None;
-    }
-    if real.is_dir() {
-        err(diags, format!("{key}: `{written}` is a folder"), "give the path of an image file");
-        return None;
-    }
-    if written.to_ascii_lowercase().ends_with(".svg") {
-        err(
-            diags,
-            format!("{key}: `{written}` is an SVG; SVG logos are not accepted"),
-            "export the logo as PNG, at least 600 pixels wide",
-        );
-        return None;
-    }
-    let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_LOGO_BYTES {
-        err(
-            diags,
-            format!("{key}: `{written}` is {} MB", size / 1_000_000),
-            "export the logo at most 2000 pixels wide; a logo needs no more than a few hundred kilobytes",
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(&real) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            err(diags, format!("{key}: `{written}` cannot be read: {e}"), "check the file's permissions");
-            return None;
-        }
-    };
-    match converted(&bytes) {
+    match converted(bytes) {
         Ok(logo) => Some(logo),
         Err(LogoProblem::NotAnImage) => {
             err(

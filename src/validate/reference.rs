@@ -15,21 +15,21 @@ use crate::model::{
 /// A fact checked longer ago than this is reported as stale.
 const STALE_AFTER_MONTHS: i8 = 12;
 
+#[allow(clippy::too_many_lines, reason = "the reference files read one after the other, in their order")]
 pub fn reference(raw: RawReference, languages: &Languages, today: Date, diags: &mut Diagnostics) -> Reference {
     let mut retentions = Vec::new();
     for r in raw.retentions {
         let table = format!("[retention.{}]", r.id.value);
         let years = |v: Option<Located<i64>>, name: &str, diags: &mut Diagnostics| {
             let v = v?;
-            match u32::try_from(v.value).ok().filter(|y| (1..=120).contains(y)) {
-                Some(y) => Some(y),
-                None => {
-                    diags.push(
-                        v.at.error(format!("{}: {} is not a number of years", key(name, &table), v.value))
-                            .hint("write a whole number from 1 to 120"),
-                    );
-                    None
-                }
+            if let Some(y) = u32::try_from(v.value).ok().filter(|y| (1..=120).contains(y)) {
+                Some(y)
+            } else {
+                diags.push(
+                    v.at.error(format!("{}: {} is not a number of years", key(name, &table), v.value))
+                        .hint("write a whole number from 1 to 120"),
+                );
+                None
             }
         };
         if r.total_years.is_none() && r.notice.is_none() {
@@ -204,15 +204,14 @@ fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Di
                 None => diags.push(super::unknown_language(&code, languages)),
             }
         }
-        match languages.iter().find(|l| !pairs.iter().any(|(p, _)| p == *l)) {
-            Some(missing) => diags.push(
+        if let Some(missing) = languages.iter().find(|l| !pairs.iter().any(|(p, _)| p == *l)) {
+            diags.push(
                 at.error(format!("a purpose in {table} has no `{missing}` text"))
                     .hint(format!("add `{missing} = \"...\"`")),
-            ),
-            None => {
-                pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
-                notice_purposes.extend(Localized::new(pairs));
-            }
+            );
+        } else {
+            pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+            notice_purposes.extend(Localized::new(pairs));
         }
     }
     let has_facts = detail.is_some() || notice_basis.is_some() || !notice_purposes.is_empty();

@@ -1,13 +1,13 @@
 //! The booklet's data: the kit's modules by part, in Typst markup made by our Markdown converter,
 //! the practice's contacts, and the incident steps with their QR codes for the back cover.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use typst::foundations::Label;
 use typst::introspection::Introspector as _;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use super::{Common, Files};
+use super::{Common, Files, Head, QrCode};
 use crate::model::{Contact, Lang, Part};
 use crate::plan::Kit;
 use crate::render::incident::incident;
@@ -15,42 +15,111 @@ use crate::render::markdown::to_typst;
 use crate::render::placeholders::Placeholders;
 use crate::render::text::{date, front, phrase};
 
-/// The booklet's JSON data, and its files (the logo, the QR codes).
-pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
+/// The booklet's data, as `templates/print/booklet.typ` reads it.
+#[derive(Serialize)]
+pub(super) struct Booklet<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    headline: String,
+    subtitle: &'a str,
+    publisher: Option<String>,
+    /// Whether `/data/logo.png` is there.
+    logo: bool,
+    logo_alt: String,
+    updated: Option<String>,
+    contents_title: String,
+    checklist_title: String,
+    parts: Vec<BookletPart>,
+    contacts_title: String,
+    contacts: Vec<ContactField>,
+    incident: BackCover,
+    /// What cyberkit adds when it composes the booklet itself; a standalone project has none.
+    #[serde(flatten)]
+    pub composed: Option<Composed>,
+}
+
+/// What the template is told when cyberkit composes the booklet: that it adds the footer (see
+/// `footer`), and its guess of the page where the modules end (see `modules_end_hint` in
+/// booklet.typ), which depends on which kit was built before.
+#[derive(Serialize)]
+pub(super) struct Composed {
+    pub compose_footer: bool,
+    pub modules_end_hint: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct BookletPart {
+    title: String,
+    intro: String,
+    modules: Vec<BookletModule>,
+}
+
+#[derive(Serialize)]
+struct BookletModule {
+    title: String,
+    summary: String,
+    /// Typst markup made by our Markdown converter, every profile value in it escaped.
+    body: String,
+    checklist: Vec<String>,
+}
+
+/// A line of the contacts' page: a label, and a value or a line to write it on.
+#[derive(Serialize)]
+struct ContactField {
+    label: String,
+    value: Option<String>,
+    /// The CSIRT's line has its web address, when it has one, on a line of its own.
+    #[serde(flatten)]
+    address: Option<AddressLine>,
+}
+
+/// A web address on a line of its own, where it breaks after its slashes.
+#[derive(Serialize)]
+struct AddressLine {
+    address: Option<String>,
+}
+
+/// The back cover: the incident's first steps, and the QR codes of those done online.
+#[derive(Serialize)]
+struct BackCover {
+    title: String,
+    steps: Vec<String>,
+    qr: Vec<QrCode>,
+}
+
+/// The booklet's data, and its files (the logo, the QR codes).
+pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow::Result<(Booklet<'a>, Files)> {
     let content = kit.content;
     let profile = kit.profile;
     let s = |key: &str, params: &[(&str, &str)]| phrase(kit, lang, key, params);
     let values = Placeholders::new(content, profile, lang);
-    let parts: Vec<Value> = Part::ALL
+    let parts = Part::ALL
         .iter()
         .filter(|part| kit.modules.iter().any(|m| m.part == **part))
-        .map(|part| {
-            let modules: Vec<Value> = kit
+        .map(|part| BookletPart {
+            title: s(&format!("part_{}", part.slug()), &[]),
+            intro: s(&format!("part_{}_intro", part.slug()), &[]),
+            modules: kit
                 .modules
                 .iter()
                 .filter(|m| m.part == *part)
                 .map(|m| {
                     let text = m.text.get(lang);
-                    json!({
-                        "title": front(kit, lang, &text.title),
-                        "summary": front(kit, lang, &text.summary),
+                    BookletModule {
+                        title: front(kit, lang, &text.title),
+                        summary: front(kit, lang, &text.summary),
                         // Module `##` headings sit under the module's own title (level 2).
-                        "body": to_typst(&text.body, &values, lang, 1),
-                        "checklist": text.checklist.iter().map(|c| front(kit, lang, c)).collect::<Vec<_>>(),
-                    })
+                        body: to_typst(&text.body, &values, lang, 1),
+                        checklist: text.checklist.iter().map(|c| front(kit, lang, c)).collect(),
+                    }
                 })
-                .collect();
-            json!({
-                "title": s(&format!("part_{}", part.slug()), &[]),
-                "intro": s(&format!("part_{}_intro", part.slug()), &[]),
-                "modules": modules,
-            })
+                .collect(),
         })
         .collect();
 
     let practice = profile.practice.clone().unwrap_or_default();
     let provider = profile.it_provider.clone().unwrap_or_default();
-    let field = |label: &str, value: Option<String>| json!({ "label": s(label, &[]), "value": value });
+    let field = |label: &str, value: Option<String>| ContactField { label: s(label, &[]), value, address: None };
     let contacts = vec![
         field("checklist_practice", practice.name.clone()),
         field("field_phone", practice.phone.as_ref().map(|p| p.display.clone())),
@@ -70,29 +139,27 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
     let publisher = profile.publisher.as_ref().and_then(|p| p.name.clone());
     let profession = &profile.profession.name.get(lang).many;
     let headline = s("booklet_title", &[("profession", profession)]);
-    let mut data = common.json(&headline);
-    let extra = json!({
-        "headline": headline,
-        "subtitle": common.for_whom,
-        "publisher": publisher,
-        "logo": logo.is_some(),
-        "logo_alt": s("logo_alt", &[("publisher", publisher.as_deref().unwrap_or_default())]),
-        "updated": content.updated().map(|d| s("footer_updated", &[("date", &date(content, lang, d))])),
-        "contents_title": s("booklet_contents", &[]),
-        "checklist_title": s("module_checklist_title", &[]),
-        "parts": parts,
-        "contacts_title": s("booklet_contacts_title", &[]),
-        "contacts": contacts,
-        "incident": {
-            "title": s("incident_title", &[]),
-            "steps": plan.steps.iter().map(|st| st.title.clone()).collect::<Vec<_>>(),
-            "qr": codes,
+    let booklet = Booklet {
+        head: common.head(headline.clone()),
+        headline,
+        subtitle: &common.for_whom,
+        logo: logo.is_some(),
+        logo_alt: s("logo_alt", &[("publisher", publisher.as_deref().unwrap_or_default())]),
+        publisher,
+        updated: content.updated().map(|d| s("footer_updated", &[("date", &date(content, lang, d))])),
+        contents_title: s("booklet_contents", &[]),
+        checklist_title: s("module_checklist_title", &[]),
+        parts,
+        contacts_title: s("booklet_contacts_title", &[]),
+        contacts,
+        incident: BackCover {
+            title: s("incident_title", &[]),
+            steps: plan.steps.iter().map(|st| st.title.clone()).collect(),
+            qr: codes,
         },
-    });
-    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
-        base.extend(more);
-    }
-    Ok((data, files))
+        composed: None,
+    };
+    Ok((booklet, files))
 }
 
 /// The page where a laid-out booklet's modules end (its `<modules-end>` label).
@@ -100,13 +167,13 @@ pub fn modules_end(document: &PagedDocument) -> Option<usize> {
     let label = Label::new(PicoStr::intern("modules-end"))?;
     let introspector = document.introspector();
     let location = introspector.query_label(label).ok()?.location()?;
-    introspector.page(location).map(|page| page.get())
+    introspector.page(location).map(std::num::NonZero::get)
 }
 
 /// The regional CSIRT's line among the contacts: its number when confirmed, else its site, so
 /// that a reader always has a way to reach it. The site goes on a line of its own (`address`),
 /// where it breaks after its slashes.
-fn csirt_field(csirt: Option<&Contact>, lang: &Lang, label: String) -> Value {
+fn csirt_field(csirt: Option<&Contact>, lang: &Lang, label: String) -> ContactField {
     let (value, address) = match csirt {
         Some(c) => {
             let name = c.name.get(lang).clone();
@@ -118,5 +185,5 @@ fn csirt_field(csirt: Option<&Contact>, lang: &Lang, label: String) -> Value {
         }
         None => (None, None),
     };
-    json!({ "label": label, "value": value, "address": address })
+    ContactField { label, value, address: Some(AddressLine { address }) }
 }

@@ -311,7 +311,7 @@ mod tests {
     #[test]
     fn a_typst_warning_fails_the_document_with_its_template_line() {
         let (env, day) = world_with("#set document(title: \"t\")\nHello\n#text(font: \"No Such Font\")[x]\n");
-        let world = env.world("/test.typ", Default::default(), day);
+        let world = env.world("/test.typ", std::collections::HashMap::default(), day);
         let err = compile(&world, "test", day, true).err().expect("an error");
         assert_eq!(err.to_string(), "templates/print/test.typ:3: Typst warning: unknown font family: no such font");
     }
@@ -320,7 +320,7 @@ mod tests {
     fn compiles_a_tagged_reproducible_pdf() {
         let (env, day) =
             world_with("#set document(title: \"Titre\")\n#set text(font: \"Noto Sans\", lang: \"fr\")\nBonjour\n");
-        let world = env.world("/test.typ", Default::default(), day);
+        let world = env.world("/test.typ", std::collections::HashMap::default(), day);
         let a = compile(&world, "test", day, true).expect("a PDF");
         let b = compile(&world, "test", day, true).expect("a PDF");
         assert_eq!(a.pdf, b.pdf, "the same inputs give the same bytes");
@@ -332,13 +332,6 @@ mod tests {
 
     #[test]
     fn a_thumbnail_greeks_text_too_small_to_read_one_bar_per_word() {
-        let (env, day) = world_with(
-            "#set page(width: 600pt, height: 200pt)\n#set text(font: \"Noto Sans\")\n#text(size: 6pt)[three small words]\n\n#text(size: 40pt)[Big]\n",
-        );
-        let document = layout(&env.world("/test.typ", Default::default(), day)).expect("a layout");
-        let frame = for_thumbnail(&document.pages()[0].frame, THUMBNAIL_WIDTH / 600.0);
-        let thumbnail = Page { frame, ..document.pages()[0].clone() };
-        assert_eq!(page_text(&thumbnail), "Big\n", "only the text a thumbnail can show is drawn as text");
         fn bars(frame: &Frame) -> usize {
             frame
                 .items()
@@ -352,6 +345,13 @@ mod tests {
                 })
                 .sum()
         }
+        let (env, day) = world_with(
+            "#set page(width: 600pt, height: 200pt)\n#set text(font: \"Noto Sans\")\n#text(size: 6pt)[three small words]\n\n#text(size: 40pt)[Big]\n",
+        );
+        let document = layout(&env.world("/test.typ", std::collections::HashMap::default(), day)).expect("a layout");
+        let frame = for_thumbnail(&document.pages()[0].frame, THUMBNAIL_WIDTH / 600.0);
+        let thumbnail = Page { frame, ..document.pages()[0].clone() };
+        assert_eq!(page_text(&thumbnail), "Big\n", "only the text a thumbnail can show is drawn as text");
         assert_eq!(bars(&thumbnail.frame), 3);
     }
 }

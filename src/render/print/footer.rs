@@ -1,6 +1,6 @@
 //! The booklet's running footer, composed onto its laid-out pages.
 //!
-//! The footer names the publisher on every page (PRINT.md), so when Typst lays it out with the
+//! The footer names the publisher on every page (a page copied alone still says whose it is), so when Typst lays it out with the
 //! page, no page is the same from one kit to the next and Typst lays every page out again. The
 //! booklet template leaves an empty `<footer-text>` block in its footer instead; its pages are
 //! then the same across a profession's kits, and their layout is reused. The footer's text is
@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use serde_json::json;
+use serde::Serialize;
 use typst::foundations::{Bytes, Label};
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
 use typst::utils::PicoStr;
@@ -17,6 +17,16 @@ use typst_layout::{Page, PagedDocument};
 
 use super::compile;
 use super::world::{Env, file_id};
+
+/// The footer template's data. Its fields are in the order of their names, the order a JSON
+/// object of ours has everywhere.
+#[derive(Serialize)]
+struct FooterText<'a> {
+    footer: &'a [String],
+    lang: &'a str,
+    /// The footer block's width, in points.
+    width: f64,
+}
 
 /// The footer template.
 pub const TEMPLATE: (&str, &str) = ("/footer.typ", include_str!("../../../templates/print/footer.typ"));
@@ -36,9 +46,9 @@ pub fn compose(
         if let Some(frame) = texts.get(&width.to_raw().to_bits()) {
             return Ok(frame.clone());
         }
-        let data = json!({ "lang": lang, "footer": lines, "width": width.to_pt() });
+        let text = FooterText { footer: lines, lang, width: width.to_pt() };
         let mut files = HashMap::new();
-        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&data)?));
+        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&text)?));
         let laid = compile::layout(&env.world(TEMPLATE.0, files, date))?;
         let frame = laid.pages().first().map_or_else(|| Frame::soft(Size::zero()), |page| untagged(&page.frame));
         texts.insert(width.to_raw().to_bits(), frame.clone());
@@ -94,7 +104,7 @@ fn untagged(frame: &Frame) -> Frame {
         match item {
             FrameItem::Tag(_) => {}
             FrameItem::Group(group) => {
-                out.push(*pos, FrameItem::Group(GroupItem { frame: untagged(&group.frame), ..group.clone() }))
+                out.push(*pos, FrameItem::Group(GroupItem { frame: untagged(&group.frame), ..group.clone() }));
             }
             other => out.push(*pos, other.clone()),
         }

@@ -116,7 +116,7 @@ fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)>
     }
 }
 
-/// A booklet page as a form XObject: its content stream, filters kept, and its resources; and
+/// A booklet page as a form `XObject`: its content stream, filters kept, and its resources; and
 /// its width and height.
 struct Form {
     stream: Stream,
@@ -162,7 +162,7 @@ fn media_box(doc: &Document, page: ObjectId) -> anyhow::Result<[f32; 4]> {
     Ok(out)
 }
 
-/// Names `forms` in the XObject resources of `page`.
+/// Names `forms` in the `XObject` resources of `page`.
 fn add_xobjects(doc: &mut Document, page: ObjectId, forms: &[(&str, ObjectId)]) -> anyhow::Result<()> {
     let resources = match doc.get_dictionary(page)?.get(b"Resources") {
         Ok(Object::Reference(id)) => doc.get_dictionary(*id)?.clone(),
@@ -194,7 +194,7 @@ mod tests {
         assert_eq!(sides(8), vec![(8, 1), (2, 7), (6, 3), (4, 5)]);
         // Every page once.
         let mut pages: Vec<usize> = sides(32).into_iter().flat_map(|(a, b)| [a, b]).collect();
-        pages.sort();
+        pages.sort_unstable();
         assert_eq!(pages, (1..=32).collect::<Vec<_>>());
     }
 }

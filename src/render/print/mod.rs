@@ -19,28 +19,18 @@ pub mod world;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
 
+use super::Artifact;
 use super::text::{date, phrase};
-use super::{Artifact, Renderer};
+use crate::diag::Diagnostic;
 use crate::model::{Date, Lang};
-use crate::plan::Kit;
-use overflow::{Fault, max_pages, nearest_edge};
-pub use overflow::{Overflow, Overflows};
+use crate::plan::{Document, DocumentKind, Kit};
+use overflow::{Fault, nearest_edge};
 use world::{Env, file_id};
-
-/// The print documents of one language, in the order the downloads page lists them: the file's
-/// stem, the interface string that names it, and its paper.
-pub const DOCUMENT_NAMES: [(&str, &str, &str); 6] = [
-    ("poster-a4", "doc_poster_a4", "A4"),
-    ("poster-a3", "doc_poster_a3", "A3"),
-    ("notice", "doc_notice", "A4"),
-    ("checklist", "doc_checklist", "A4"),
-    ("booklet", "doc_booklet", "A5"),
-    ("booklet-imposed", "doc_booklet_imposed", "A4"),
-];
 
 /// Files a document needs beside its data (QR codes), by virtual path.
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -97,13 +87,14 @@ impl Print {
     }
 
     /// A document's standalone Typst project.
-    fn sources(&self, lang: &Lang, job: &Job) -> anyhow::Result<Vec<Artifact>> {
-        let dir = format!("{SOURCES}{lang}/{}", job.stem);
+    #[allow(clippy::unused_self, reason = "a part of the renderer, beside the documents it emits")]
+    fn sources(&self, job: &Job) -> anyhow::Result<Vec<Artifact>> {
+        let dir = format!("{SOURCES}{}/{}", job.document.lang, job.document.stem);
         let template = DOCUMENTS.iter().find(|(path, _)| *path == job.template).map_or("", |(_, text)| text);
         let mut files = vec![
             Artifact::file(format!("{dir}/main.typ"), template.as_bytes().to_vec()),
             Artifact::file(format!("{dir}/common.typ"), world::COMMON.as_bytes().to_vec()),
-            Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&standalone(&job.data))?),
+            Artifact::file(format!("{dir}/data/document.json"), serde_json::to_vec_pretty(&job.standalone)?),
         ];
         for (path, bytes) in &job.files {
             files.push(Artifact::file(format!("{dir}{path}"), bytes.clone()));
@@ -111,68 +102,84 @@ impl Print {
         Ok(files)
     }
 
-    /// The documents of a kit in one language, ready to compile.
+    /// The documents of a kit in one language, ready to compile, but for the imposed booklet:
+    /// that one is made from the booklet's PDF ([`Print::imposed`]).
     fn jobs(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Job>> {
         let common = Common::new(kit, lang);
         let mut jobs = Vec::new();
-        for paper in ["a4", "a3"] {
-            let (data, files) = poster::data(kit, lang, &common, paper)?;
-            jobs.push(Job { stem: format!("poster-{paper}"), template: "/poster.typ", data, files, footer: None });
+        for document in kit.documents_in(lang) {
+            let (template, (data, files)) = match document.kind {
+                DocumentKind::Poster => ("/poster.typ", poster::data(kit, lang, &common, document.paper)?),
+                DocumentKind::Notice => ("/notice.typ", notice::data(kit, lang, &common)?),
+                DocumentKind::Checklist => ("/checklist.typ", (checklist::data(kit, lang, &common)?, Files::new())),
+                DocumentKind::Booklet => {
+                    jobs.push(self.booklet(kit, lang, &common, document)?);
+                    continue;
+                }
+                DocumentKind::ImposedBooklet => continue,
+            };
+            jobs.push(Job {
+                document: document.clone(),
+                template,
+                standalone: data.clone(),
+                data,
+                files,
+                footer: None,
+            });
         }
-        let (data, files) = notice::data(kit, lang, &common)?;
-        jobs.push(Job { stem: "notice".into(), template: "/notice.typ", data, files, footer: None });
-        let data = checklist::data(kit, lang, &common);
-        jobs.push(Job {
-            stem: "checklist".into(),
-            template: "/checklist.typ",
-            data,
-            files: Files::new(),
-            footer: None,
-        });
-        jobs.push(self.booklet(kit, lang, &common)?);
         Ok(jobs)
     }
 
     /// The booklet's job. The template pads it with blank pages to a multiple of four, which
     /// saddle-stitching needs.
-    fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Job> {
-        let (mut data, files) = booklet::data(kit, lang, common)?;
-        let hint = self.modules_end.lock().unwrap_or_else(|e| e.into_inner()).get(&booklet_kind(kit, lang)).copied();
-        // See `footer`: a standalone project leaves it out, and its footer reads its own text.
-        // The hint too: it depends on which kit was built before.
-        if let Value::Object(map) = &mut data {
-            map.insert("compose_footer".into(), json!(true));
-            map.insert("modules_end_hint".into(), json!(hint));
-        }
+    fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common, document: &Document) -> anyhow::Result<Job> {
+        let (mut booklet, files) = booklet::data(kit, lang, common)?;
+        // A standalone project has no footer composed onto it: its footer reads its own text.
+        let standalone = serde_json::to_value(&booklet)?;
+        let hint = self
+            .modules_end
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&booklet_kind(kit, lang))
+            .copied();
+        booklet.composed = Some(booklet::Composed { compose_footer: true, modules_end_hint: hint });
+        let data = serde_json::to_value(&booklet)?;
         let footer = Some(common.footer.clone());
-        Ok(Job { stem: "booklet".into(), template: "/booklet.typ", data, files, footer })
+        Ok(Job { document: document.clone(), template: "/booklet.typ", data, standalone, files, footer })
     }
 
     /// The booklet imposed two pages a side on A4 sheets. It embeds the booklet's own PDF pages,
     /// which PDF/UA does not allow: this printer's file is untagged; the A5 booklet is the one
     /// to read on screen. The template draws the pages itself only in a standalone project
     /// (`standalone`): cyberkit puts them on the sheets without Typst (see [`impose`]).
+    #[allow(clippy::unused_self, reason = "a document's job, as the others are")]
     fn imposed(
         &self,
         kit: &Kit<'_>,
-        lang: &Lang,
+        document: &Document,
         booklet: &compile::Compiled,
         standalone: bool,
     ) -> anyhow::Result<Job> {
+        let lang = &document.lang;
         let hint = phrase(kit, lang, "booklet_imposition_hint", &[]);
         let title = phrase(kit, lang, "doc_booklet_imposed", &[]);
         let common = Common::new(kit, lang);
-        let mut data = common.json(&title);
-        if let Value::Object(map) = &mut data {
-            map.insert("pages".into(), serde_json::json!(booklet.pages));
-            map.insert("hint".into(), serde_json::json!(hint));
-            map.insert("draw_pages".into(), serde_json::json!(standalone));
-        }
-        let files = match standalone {
-            true => vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())],
-            false => Files::new(),
-        };
-        Ok(Job { stem: "booklet-imposed".into(), template: "/imposed.typ", data, files, footer: None })
+        let data = serde_json::to_value(Imposed {
+            head: common.head(title),
+            pages: booklet.pages,
+            hint,
+            draw_pages: standalone,
+        })?;
+        let files =
+            if standalone { vec![("/build/booklet.pdf".to_string(), booklet.pdf.clone())] } else { Files::new() };
+        Ok(Job {
+            document: document.clone(),
+            template: "/imposed.typ",
+            standalone: data.clone(),
+            data,
+            files,
+            footer: None,
+        })
     }
 
     fn world(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<world::DocWorld<'_>> {
@@ -209,28 +216,33 @@ impl Print {
                     })
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            out.push(Inspected { stem: job.stem, pages });
+            out.push(Inspected { stem: job.document.stem.to_string(), pages });
         }
         Ok(out)
     }
 }
 
-/// A document's data as a standalone project has it: without cyberkit to compose the booklet's
-/// footer, the template shows the footer's text itself.
-fn standalone(data: &Value) -> Value {
-    let mut data = data.clone();
-    if let Value::Object(map) = &mut data {
-        map.remove("compose_footer");
-        map.remove("modules_end_hint");
-    }
-    data
+/// The imposed booklet's data, as `templates/print/imposed.typ` reads it.
+#[derive(Serialize)]
+struct Imposed<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    /// The booklet's pages.
+    pages: usize,
+    /// How to print and fold the sheets.
+    hint: String,
+    /// Whether the template draws the booklet's pages itself (a standalone project).
+    draw_pages: bool,
 }
 
 /// One document to compile.
 struct Job {
-    stem: String,
+    document: Document,
     template: &'static str,
     data: Value,
+    /// The data as a standalone project has it: without cyberkit to compose the booklet's
+    /// footer, the template shows the footer's text itself.
+    standalone: Value,
     files: Files,
     /// The footer's lines that cyberkit composes onto the laid-out pages (the booklet's).
     footer: Option<Vec<String>>,
@@ -256,72 +268,92 @@ pub struct InspectedPage {
     pub png: Vec<u8>,
 }
 
-impl Renderer for Print {
-    fn name(&self) -> &'static str {
-        "print"
-    }
+/// What the print renderer made of a kit: its documents' files, and the documents that
+/// overflow — the profile's errors, which leave the kit unbuilt.
+#[derive(Debug, Default)]
+pub struct Printed {
+    pub files: Vec<Artifact>,
+    pub overflows: Vec<Diagnostic>,
+}
 
-    fn render(&self, kit: &Kit<'_>, _earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
-        Overflows::gather(kit.profile.languages.iter().map(|lang| self.render_language(kit, lang)))
+impl Printed {
+    /// The parts of a kit (its languages) made into one.
+    pub fn merged(parts: impl IntoIterator<Item = Printed>) -> Printed {
+        parts.into_iter().fold(Printed::default(), |mut all, part| {
+            all.files.extend(part.files);
+            all.overflows.extend(part.overflows);
+            all
+        })
     }
 }
 
 impl Print {
-    /// The documents of a kit in one language: what [`Renderer::render`] gives for each of the
-    /// kit's languages, in turn. The languages are independent: a caller may render them at once.
-    /// A document that overflows does not stop the others: the error is [`Overflows`], with
-    /// every document that does.
-    pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Vec<Artifact>> {
-        let mut out = Vec::new();
-        let mut overflows = Vec::new();
-        for job in self.jobs(kit, lang)? {
-            let compiled = match self.compile(kit, lang, &job) {
-                Ok(compiled) => compiled,
-                // An overflowing booklet gets no imposed copy either.
-                Err(e) => {
-                    overflows.extend(Overflows::of(e)?);
-                    continue;
-                }
-            };
-            if self.emit_sources {
-                out.extend(self.sources(lang, &job)?);
-            }
-            if job.stem == "booklet" {
-                let imposed = self.imposed(kit, lang, &compiled, false)?;
-                if self.emit_sources {
-                    out.extend(self.sources(lang, &self.imposed(kit, lang, &compiled, true)?)?);
-                }
-                let world = self.world(kit, &imposed)?;
-                let sheets = named(kit, lang, &imposed.stem, |ident| {
-                    impose::compile(&world, ident, datetime(kit.date), &compiled)
-                })?;
-                out.extend(artifacts(lang, &job.stem, compiled));
-                out.extend(artifacts(lang, &imposed.stem, sheets));
-            } else {
-                out.extend(artifacts(lang, &job.stem, compiled));
-            }
-        }
-        Overflows::or(overflows, out)
+    /// The documents of a kit, every language in turn.
+    pub fn render(&self, kit: &Kit<'_>) -> anyhow::Result<Printed> {
+        let parts = kit.profile.languages.iter().map(|lang| self.render_language(kit, lang));
+        Ok(Printed::merged(parts.collect::<anyhow::Result<Vec<_>>>()?))
     }
 
-    fn compile(&self, kit: &Kit<'_>, lang: &Lang, job: &Job) -> anyhow::Result<compile::Compiled> {
+    /// The documents of a kit in one language. The languages are independent: a caller may render
+    /// them at once. A document that overflows does not stop the others: each is in the result's
+    /// `overflows`.
+    pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Printed> {
+        let mut out = Printed::default();
+        for job in self.jobs(kit, lang)? {
+            let compiled = self.compile(kit, &job)?;
+            if let Some(fault) = self.fault(&job.document, &compiled) {
+                // An overflowing booklet gets no imposed copy either.
+                out.overflows.push(overflow::diagnostic(kit, &job.document, fault));
+                continue;
+            }
+            if self.emit_sources {
+                out.files.extend(self.sources(&job)?);
+            }
+            if job.document.kind == DocumentKind::Booklet {
+                for document in kit.documents_in(lang).filter(|d| d.kind == DocumentKind::ImposedBooklet) {
+                    let imposed = self.imposed(kit, document, &compiled, false)?;
+                    if self.emit_sources {
+                        out.files.extend(self.sources(&self.imposed(kit, document, &compiled, true)?)?);
+                    }
+                    let world = self.world(kit, &imposed)?;
+                    let sheets =
+                        named(kit, document, |ident| impose::compile(&world, ident, datetime(kit.date), &compiled))?;
+                    out.files.extend(artifacts(document, sheets));
+                }
+            }
+            out.files.extend(artifacts(&job.document, compiled));
+        }
+        Ok(out)
+    }
+
+    fn compile(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<compile::Compiled> {
         let world = self.world(kit, job)?;
-        named(kit, lang, &job.stem, |ident| {
+        let lang = &job.document.lang;
+        named(kit, &job.document, |ident| {
             let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
                 self.composed(kit, lang, job, document)
             })?;
-            if job.stem == "booklet"
+            if job.document.kind == DocumentKind::Booklet
                 && let Some(page) = booklet::modules_end(&compiled.document)
             {
-                self.modules_end.lock().unwrap_or_else(|e| e.into_inner()).insert(booklet_kind(kit, lang), page);
+                self.modules_end
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(booklet_kind(kit, lang), page);
             }
-            let fault = match (max_pages(&job.stem), nearest_edge(&compiled.document)) {
-                (Some(max), _) if compiled.pages > max => Fault::Pages { pages: compiled.pages, max },
-                (_, Some((page, mm))) => Fault::Edge { page, mm },
-                _ => return Ok(compiled),
-            };
-            Err(Overflow::new(kit, lang, &job.stem, fault).into())
+            Ok(compiled)
         })
+    }
+
+    /// How a compiled document overflows, if it does: more pages than it may have, or text in
+    /// the margin printers cannot print.
+    #[allow(clippy::unused_self, reason = "a step of the renderer's, after `compile`")]
+    fn fault(&self, document: &Document, compiled: &compile::Compiled) -> Option<Fault> {
+        match (document.max_pages, nearest_edge(&compiled.document)) {
+            (Some(max), _) if compiled.pages > max => Some(Fault::Pages { pages: compiled.pages, max }),
+            (_, Some((page, mm))) => Some(Fault::Edge { page, mm }),
+            _ => None,
+        }
     }
 
     /// A laid-out document with the booklet's footer composed onto its pages (see [`footer`]).
@@ -346,24 +378,26 @@ fn booklet_kind(kit: &Kit<'_>, lang: &Lang) -> String {
 
 /// Compiles a document with `compile`, given the document's PDF identifier (stable across
 /// builds); its error names the document and the kit.
-fn named<T>(
-    kit: &Kit<'_>,
-    lang: &Lang,
-    stem: &str,
-    compile: impl FnOnce(&str) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    let path = format!("print/{lang}/{stem}");
-    compile(&format!("cyberkit/{}/{path}", kit.profile.id)).map_err(|e| match e.is::<Overflow>() {
-        // Says which document already, and is the user's to fix: kept for the caller to report.
-        true => e,
-        false => anyhow::anyhow!("{e}\n  (while rendering {path}.pdf of {})", kit.profile.id),
-    })
+fn named<T>(kit: &Kit<'_>, document: &Document, compile: impl FnOnce(&str) -> anyhow::Result<T>) -> anyhow::Result<T> {
+    let path = document.path.trim_end_matches(".pdf");
+    compile(&format!("cyberkit/{}/{path}", kit.profile.id))
+        .map_err(|e| anyhow::anyhow!("{e}\n  (while rendering {path}.pdf of {})", kit.profile.id))
 }
 
-/// The QR codes of the incident steps (17Cyber, the cybermalveillance.gouv.fr diagnostic, the
-/// CNIL's breach notification), for the poster and the booklet's back cover: their data, and
-/// their SVG files. A contact whose website is unconfirmed has none.
-fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<Value>, Files)> {
+/// A QR code as the templates read it: its SVG file, the address it holds, the address as
+/// printed beside it, and what it leads to.
+#[derive(Debug, Clone, Serialize)]
+struct QrCode {
+    file: String,
+    url: String,
+    text: String,
+    label: String,
+}
+
+/// The QR codes of the incident steps done online (17Cyber, the CNIL's breach notification), for
+/// the poster and the booklet's back cover: their data, and their SVG files. A contact whose
+/// website is unconfirmed has none.
+fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<QrCode>, Files)> {
     let mut codes = Vec::new();
     let mut files = Files::new();
     // 17Cyber's own diagnostic is cybermalveillance.gouv.fr's: one code leads there.
@@ -372,27 +406,40 @@ fn incident_qr_codes(kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<(Vec<Value>, 
         let Some(url) = contact.confirmed_website() else { continue };
         let file = format!("/qr/{i}.svg");
         files.push((file.clone(), super::qr::svg(url)?.into_bytes()));
-        codes.push(serde_json::json!({
-            "file": file,
-            "url": url.0,
-            "text": url.without_scheme().trim_end_matches('/'),
-            "label": contact.name.get(lang),
-        }));
+        codes.push(QrCode {
+            file,
+            url: url.0.clone(),
+            text: url.without_scheme().trim_end_matches('/').to_string(),
+            label: contact.name.get(lang).clone(),
+        });
     }
     Ok((codes, files))
 }
 
 /// A compiled document's files: the PDF and its thumbnail.
-fn artifacts(lang: &Lang, stem: &str, compiled: compile::Compiled) -> [Artifact; 2] {
+fn artifacts(document: &Document, compiled: compile::Compiled) -> [Artifact; 2] {
     [
-        Artifact { path: format!("print/{lang}/{stem}.pdf"), bytes: compiled.pdf, pages: compiled.pages },
-        Artifact::file(format!("print/{lang}/{stem}.png"), compiled.thumbnail),
+        Artifact { path: document.path.clone(), bytes: compiled.pdf, pages: compiled.pages },
+        Artifact::file(document.thumbnail.clone(), compiled.thumbnail),
     ]
 }
 
 fn datetime(date: Date) -> Datetime {
-    Datetime::from_ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
+    Datetime::from_ymd(i32::from(date.year()), date.month().cast_unsigned(), date.day().cast_unsigned())
         .unwrap_or_else(|| Datetime::from_ymd(2026, 1, 1).expect("a valid date"))
+}
+
+/// The fields every document's data starts with, as `common.typ` reads them.
+#[derive(Serialize)]
+struct Head<'a> {
+    lang: &'a str,
+    /// The PDF's title.
+    title: String,
+    author: &'a str,
+    /// The kit's accent colour, `#0b5394`.
+    colour: &'a str,
+    /// The footer's lines.
+    footer: &'a [String],
 }
 
 /// What every document of a kit in one language says about itself.
@@ -438,18 +485,13 @@ impl Common {
     }
 
     /// The fields every document's data starts with.
-    fn json(&self, title: &str) -> Value {
-        json!({
-            "lang": self.lang.code(),
-            "title": title,
-            "author": self.author,
-            "colour": self.colour,
-            "footer": self.footer,
-        })
+    fn head(&self, title: String) -> Head<'_> {
+        Head { lang: self.lang.code(), title, author: &self.author, colour: &self.colour, footer: &self.footer }
     }
 }
 
-#[cfg(test)]
+// The test reads the example profile from the disk, which the command line's `Project` does.
+#[cfg(all(test, feature = "cli"))]
 mod tests {
     use super::*;
     use crate::diag::Diagnostics;
@@ -460,15 +502,16 @@ mod tests {
         let project = Project::new(env!("CARGO_MANIFEST_DIR"));
         let today = jiff::civil::date(2026, 12, 1);
         let mut diags = Diagnostics::default();
-        let checked = crate::check(&project, &["urps-kine-pays-de-la-loire".to_string()], today, &mut diags)
-            .expect("no I/O failure")
-            .expect("a valid profile");
-        let kits = crate::plan::plan(&checked, today);
+        let profile = std::path::PathBuf::from("profiles/urps-kine-pays-de-la-loire.toml");
+        let checked =
+            crate::check(&project, &[profile], today, &mut diags).expect("no I/O failure").expect("a valid profile");
+        let kits = crate::plan::plan(&checked.content, &checked.profiles, today);
         let (kit, lang) = (&kits[0], Lang::new("fr"));
         let print = Print::new().expect("the print environment");
         let booklet = || -> Vec<u8> {
-            let job = print.booklet(kit, &lang, &Common::new(kit, &lang)).expect("the booklet's data");
-            print.compile(kit, &lang, &job).expect("the booklet").pdf
+            let document = kit.documents_in(&lang).find(|d| d.kind == DocumentKind::Booklet).expect("a booklet");
+            let job = print.booklet(kit, &lang, &Common::new(kit, &lang), document).expect("the booklet's data");
+            print.compile(kit, &job).expect("the booklet").pdf
         };
         let hint = || print.modules_end.lock().unwrap().get(&booklet_kind(kit, &lang)).copied();
         assert_eq!(hint(), None);

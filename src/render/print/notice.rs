@@ -2,18 +2,42 @@
 //! brief form where it has one), and a QR code to the full notice on the mini-site when the kit
 //! knows where it is hosted.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::{Common, Files};
+use super::{Common, Files, Head, QrCode};
 use crate::model::{HttpsUrl, Lang};
 use crate::plan::Kit;
-use crate::render::notice::notice;
+use crate::render::notice::{Field, notice};
 use crate::render::qr;
 use crate::render::text::phrase;
 
+/// The notice's data, as `templates/print/notice.typ` reads it.
+#[derive(Serialize)]
+struct Notice<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    headline: String,
+    subtitle: &'a str,
+    intro: String,
+    sections: Vec<NoticeSection>,
+    /// The QR code to the full notice on the kit's site.
+    qr: Option<QrCode>,
+}
+
+/// A section of the short layer.
+#[derive(Serialize)]
+struct NoticeSection {
+    title: String,
+    paragraphs: Vec<String>,
+    items: Vec<String>,
+    after: Vec<String>,
+    fields: Vec<Field>,
+}
+
 pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Value, Files)> {
     let s = |key: &str| phrase(kit, lang, key, &[]);
-    let sections: Vec<Value> = notice(kit, lang)
+    let sections = notice(kit, lang)
         .into_iter()
         .map(|section| {
             // The short layer: every section (GDPR art. 13 owes them all), in its brief form
@@ -22,35 +46,28 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
                 Some(brief) => (brief, Vec::new()),
                 None => (section.paragraphs, section.after),
             };
-            json!({
-                "title": section.title,
-                "paragraphs": paragraphs,
-                "items": section.items,
-                "after": after,
-                "fields": section.fields.iter().map(|f| json!({ "label": f.label, "value": f.value })).collect::<Vec<_>>(),
-            })
+            NoticeSection { title: section.title, paragraphs, items: section.items, after, fields: section.fields }
         })
         .collect();
     let mut files = Files::new();
-    let qr_code = match &kit.profile.site.base_url {
+    let qr = match &kit.profile.site.base_url {
         Some(base) => {
             let base = base.0.trim_end_matches('/');
             let url = HttpsUrl(format!("{base}/{lang}/privacy.html"));
-            files.push(("/qr/notice.svg".to_string(), qr::svg(&url)?.into_bytes()));
-            json!({ "file": "/qr/notice.svg", "url": url.0, "text": url.without_scheme(), "label": s("notice_full_version") })
+            let file = "/qr/notice.svg".to_string();
+            files.push((file.clone(), qr::svg(&url)?.into_bytes()));
+            let text = url.without_scheme().to_string();
+            Some(QrCode { file, url: url.0, text, label: s("notice_full_version") })
         }
-        None => Value::Null,
+        None => None,
     };
-    let mut data = common.json(&format!("{} — {}", s("notice_title"), common.for_whom));
-    let extra = json!({
-        "headline": s("notice_title"),
-        "subtitle": common.for_whom,
-        "intro": s("notice_intro"),
-        "sections": sections,
-        "qr": qr_code,
-    });
-    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
-        base.extend(more);
-    }
-    Ok((data, files))
+    let notice = Notice {
+        head: common.head(format!("{} — {}", s("notice_title"), common.for_whom)),
+        headline: s("notice_title"),
+        subtitle: &common.for_whom,
+        intro: s("notice_intro"),
+        sections,
+        qr,
+    };
+    Ok((serde_json::to_value(notice)?, files))
 }

@@ -1,25 +1,16 @@
 //! A document that the profile's text made too long: onto more pages than it may, or into the
-//! margin that printers cannot print; and which of the profile's values to shorten. A kit's
-//! renderer goes on past such a document and reports every one ([`Overflows`]).
+//! margin that printers cannot print; and which of the profile's values to shorten. It is the
+//! profile's error, a [`Diagnostic`] at the longest value: a kit's renderer goes on past such a
+//! document and returns every one with what it made.
 
 use typst_layout::PagedDocument;
 
-use crate::model::Lang;
-use crate::plan::Kit;
+use crate::diag::{Diagnostic, Location, WithHint as _};
+use crate::plan::{Document, Kit};
 
 /// Office printers cannot print near the paper's edge: a document's text stays this far from it
-/// (PRINT.md: 12 mm), less a tenth of a millimetre for rounding.
+/// (12 mm), less a tenth of a millimetre for rounding.
 const EDGE_MM: f64 = 11.9;
-
-/// The most pages a document may have: a poster and the notice go on a wall, the checklist on
-/// one sheet, both sides at most (PRINT.md).
-pub(super) fn max_pages(stem: &str) -> Option<usize> {
-    match stem {
-        "poster-a4" | "poster-a3" | "notice" => Some(1),
-        "checklist" => Some(2),
-        _ => None,
-    }
-}
 
 /// The first page, numbered from 1, whose text comes nearer the paper's edge than printers can
 /// print, and how near, in millimetres. A footer grown by long values does.
@@ -41,60 +32,62 @@ pub enum Fault {
     Edge { page: usize, mm: f64 },
 }
 
-/// A document that overflows. What overflows is the profile's text: the error names the
-/// profile's longest values, for the caller to point at the longest one.
-#[derive(Debug)]
-pub struct Overflow {
-    pub profile: std::path::PathBuf,
-    /// `print/<lang>/<stem>.pdf`.
-    pub document: String,
-    pub fault: Fault,
+/// A document that overflows. What overflows is the profile's text: the diagnostic is at the
+/// longest of the profile's printed values, and its hint names the longest three.
+struct Overflow<'d> {
+    document: &'d Document,
+    fault: Fault,
     /// The profile's longest printed values, longest first: table, key, length in characters.
-    pub longest: Vec<(&'static str, &'static str, usize)>,
+    longest: Vec<(&'static str, &'static str, usize)>,
 }
 
-impl std::fmt::Display for Overflow {
+impl std::fmt::Display for Overflow<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let document = &self.document.path;
         match self.fault {
-            Fault::Pages { pages, max } => write!(f, "{} runs onto {pages} pages; it must fit on {max}", self.document),
+            Fault::Pages { pages, max } => write!(f, "{document} runs onto {pages} pages; it must fit on {max}"),
             Fault::Edge { page, mm } => write!(
                 f,
-                "{} page {page}: text comes within {mm:.1} mm of the paper's edge; printers need 12 mm",
-                self.document
+                "{document} page {page}: text comes within {mm:.1} mm of the paper's edge; printers need 12 mm"
             ),
         }
     }
 }
 
-impl std::error::Error for Overflow {}
+/// The profile's error for a document of its kit that overflows.
+pub(super) fn diagnostic(kit: &Kit<'_>, document: &Document, fault: Fault) -> Diagnostic {
+    let profile = kit.profile;
+    let practice = profile.practice.as_ref();
+    let provider = profile.it_provider.as_ref();
+    let privacy = &profile.privacy;
+    let publisher = profile.publisher.as_ref();
+    let mut longest: Vec<_> = [
+        ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
+        ("practice", "name", practice.and_then(|p| p.name.as_ref())),
+        ("practice", "address", practice.and_then(|p| p.address.as_ref())),
+        ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
+        ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
+        ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
+        ("privacy", "controller", privacy.controller.as_ref()),
+        ("privacy", "rights_address", privacy.rights_address.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(table, key, value)| value.map(|v| (table, key, v.chars().count())))
+    .collect();
+    longest.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    longest.truncate(3);
+    let at = longest
+        .first()
+        .and_then(|(table, key, _)| profile.written_at.get(&(*table, *key)))
+        .cloned()
+        .unwrap_or_else(|| Location::file(&profile.path));
+    let overflow = Overflow { document, fault, longest };
+    at.error(overflow.to_string()).hint(overflow.hint())
+}
 
-impl Overflow {
-    pub(super) fn new(kit: &Kit<'_>, lang: &Lang, stem: &str, fault: Fault) -> Self {
-        let profile = kit.profile;
-        let practice = profile.practice.as_ref();
-        let provider = profile.it_provider.as_ref();
-        let privacy = &profile.privacy;
-        let publisher = profile.publisher.as_ref();
-        let mut longest: Vec<_> = [
-            ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
-            ("practice", "name", practice.and_then(|p| p.name.as_ref())),
-            ("practice", "address", practice.and_then(|p| p.address.as_ref())),
-            ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
-            ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
-            ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
-            ("privacy", "controller", privacy.controller.as_ref()),
-            ("privacy", "rights_address", privacy.rights_address.as_ref()),
-        ]
-        .into_iter()
-        .filter_map(|(table, key, value)| value.map(|v| (table, key, v.chars().count())))
-        .collect();
-        longest.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
-        longest.truncate(3);
-        Overflow { profile: profile.path.clone(), document: format!("print/{lang}/{stem}.pdf"), fault, longest }
-    }
-
+impl Overflow<'_> {
     /// What to do: shorten the longest values (or, for text at the edge, a module's long word).
-    pub fn hint(&self) -> String {
+    fn hint(&self) -> String {
         let values: Vec<String> =
             self.longest.iter().map(|(table, key, length)| format!("[{table}] {key} ({length} characters)")).collect();
         // A module's own text can reach the edge too: a word too long for its line.
@@ -106,50 +99,6 @@ impl Overflow {
             (Fault::Edge { .. }, false) => {
                 format!("shorten the profile's longest values: {}; if they are short, {modules}", values.join(", "))
             }
-        }
-    }
-}
-
-/// Every document of a kit that overflows, in the order they were rendered.
-#[derive(Debug)]
-pub struct Overflows(pub Vec<Overflow>);
-
-impl std::fmt::Display for Overflows {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let list: Vec<String> = self.0.iter().map(ToString::to_string).collect();
-        f.write_str(&list.join("\n"))
-    }
-}
-
-impl std::error::Error for Overflows {}
-
-impl Overflows {
-    /// The results of rendering parts of a kit, merged: the first error that is not an overflow,
-    /// else every overflow of every part, else every part's artifacts.
-    pub fn gather<T>(results: impl IntoIterator<Item = anyhow::Result<Vec<T>>>) -> anyhow::Result<Vec<T>> {
-        let (mut out, mut overflows) = (Vec::new(), Vec::new());
-        for result in results {
-            match result {
-                Ok(items) => out.extend(items),
-                Err(e) => overflows.extend(Self::of(e)?),
-            }
-        }
-        Self::or(overflows, out)
-    }
-
-    /// `value` when `list` is empty, else the error of every overflow in it.
-    pub fn or<T>(list: Vec<Overflow>, value: T) -> anyhow::Result<T> {
-        match list.is_empty() {
-            true => Ok(value),
-            false => Err(Overflows(list).into()),
-        }
-    }
-
-    /// The overflows an error stands for; any other error as it is.
-    pub fn of(error: anyhow::Error) -> anyhow::Result<Vec<Overflow>> {
-        match error.downcast::<Overflows>() {
-            Ok(overflows) => Ok(overflows.0),
-            Err(error) => error.downcast::<Overflow>().map(|overflow| vec![overflow]),
         }
     }
 }

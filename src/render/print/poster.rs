@@ -1,23 +1,87 @@
 //! The incident poster's data: the steps and contacts of `render::incident`, shaped for paper,
 //! and the QR codes of the steps done online (17Cyber, the CNIL's notification).
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::Common;
+use super::{Common, Head, QrCode};
 use crate::model::{Contact, Lang};
-use crate::plan::Kit;
-use crate::render::incident::{incident, others_to_call};
+use crate::plan::{Kit, Paper};
+use crate::render::incident::{self, incident, others_to_call};
 use crate::render::text::phrase;
 use crate::render::typography;
 
+/// The poster's data, as `templates/print/poster.typ` reads it.
+#[derive(Serialize)]
+struct Poster<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    /// `a4` or `a3`.
+    paper: &'static str,
+    headline: String,
+    subtitle: &'a str,
+    intro: String,
+    steps: Vec<Step>,
+    contacts_title: String,
+    contacts: Vec<ContactBox>,
+    donts_title: String,
+    donts: Vec<String>,
+    emergency: String,
+}
+
+/// A numbered step.
+#[derive(Serialize)]
+struct Step {
+    title: String,
+    detail: String,
+    call: Option<Call>,
+    /// The line to write a missing number on: the text under it.
+    blank: Option<String>,
+    /// Lines under the number: what the caller gives or may need.
+    more: Vec<String>,
+    qr: Option<QrCode>,
+    /// A duty of the profession's own (a laboratory's declaration), as a line of this step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duty: Option<Duty>,
+}
+
+/// A number or address printed in a step, at `size` points.
+#[derive(Serialize)]
+struct Call {
+    label: String,
+    display: String,
+    size: u32,
+}
+
+#[derive(Serialize)]
+struct Duty {
+    title: String,
+    site: Option<String>,
+}
+
+/// A card of the contacts' box.
+#[derive(Serialize)]
+struct ContactBox {
+    label: String,
+    lines: Vec<String>,
+    /// Which of `lines` are web or e-mail addresses, which break after a slash or an @ (the
+    /// template's `address`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    addresses: Option<Vec<String>>,
+    blank: Option<String>,
+    /// A line across the box, under the cards.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inline: Option<bool>,
+}
+
 /// The poster's JSON data and its QR code files.
-pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow::Result<(Value, super::Files)> {
+pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: Paper) -> anyhow::Result<(Value, super::Files)> {
     let profile = kit.profile;
     let s = |key: &str| phrase(kit, lang, key, &[]);
     let plan = incident(kit, lang);
     let provider = profile.it_provider.as_ref();
     let (codes, files) = super::incident_qr_codes(kit, lang)?;
-    let steps = plan
+    let mut steps: Vec<Step> = plan
         .steps
         .iter()
         .enumerate()
@@ -25,13 +89,16 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
             // The provider's number is the largest figure on the poster; a missing one is a
             // line to write it on. A step done online has its address in full, and its QR code
             // beside it.
+            let sized = |label: &str, call: &incident::Call, size| {
+                Some(Call { label: label.to_string(), display: call.display.clone(), size })
+            };
             let (call, blank) = match (&step.call, i) {
-                (Some(call), 3) => (json!({ "label": call.label, "display": call.display, "size": 22 }), Value::Null),
+                (Some(call), 3) => (sized(&call.label, call, 22), None),
                 // 17Cyber's, and the portal a laboratory declares on (a step of its own).
-                (Some(call), 4 | 6..) => (json!({ "label": "", "display": call.display, "size": 13 }), Value::Null),
-                (Some(call), 5) => (json!({ "label": "", "display": call.display, "size": 11 }), Value::Null),
-                (None, 3) => (Value::Null, json!(s("print_provider_blank"))),
-                _ => (Value::Null, Value::Null),
+                (Some(call), 4 | 6..) => (sized("", call, 13), None),
+                (Some(call), 5) => (sized("", call, 11), None),
+                (None, 3) => (None, Some(s("print_provider_blank"))),
+                _ => (None, None),
             };
             // Under the provider's number (or the line to write it on), what the caller gives or
             // may need: its name when there is no number, the contract, the e-mail address.
@@ -45,23 +112,15 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
                 _ => vec![],
             };
             let tel = step.call.as_ref().and_then(|c| c.tel.as_deref());
-            let qr = codes.iter().find(|code| tel.is_some() && code["url"].as_str() == tel).cloned();
-            json!({
-                "title": step.title,
-                "detail": step.detail,
-                "call": call,
-                "blank": blank,
-                "more": more,
-                "qr": qr,
-            })
+            let qr = codes.iter().find(|code| tel == Some(code.url.as_str())).cloned();
+            Step { title: step.title.clone(), detail: step.detail.clone(), call, blank, more, qr, duty: None }
         })
-        .collect::<Vec<Value>>();
+        .collect();
     // A laboratory's own duty (declaring the incident on the national portal) is a line of the
     // CNIL's step, whose QR code leaves room beside it: a seventh step would not fit a page.
-    let mut steps = steps;
     if steps.len() > 6 {
         let duty = steps.remove(6);
-        steps[5]["duty"] = json!({ "title": duty["title"], "site": duty["call"]["display"] });
+        steps[5].duty = Some(Duty { title: duty.title, site: duty.call.map(|c| c.display) });
     }
 
     // The provider is step 4's, with its number, contract and e-mail; the box holds the others
@@ -73,39 +132,42 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: &str) -> anyhow:
         let mut lines: Vec<String> = card.name.into_iter().collect();
         lines.extend(card.phone.map(|p| p.display));
         lines.extend(card.contract);
-        contacts.push(json!({ "label": card.label, "lines": lines, "addresses": [], "blank": null }));
+        contacts.push(ContactBox { label: card.label, lines, addresses: Some(vec![]), blank: None, inline: None });
     }
-    match &profile.csirt {
-        Some(c) => contacts.push(contact(c, lang, s("print_csirt_what"))),
-        None => contacts
-            .push(json!({ "label": s("contact_csirt_label"), "lines": [s("contact_csirt_none")], "blank": null })),
-    }
+    contacts.push(match &profile.csirt {
+        Some(c) => contact(c, lang, s("print_csirt_what")),
+        None => ContactBox {
+            label: s("contact_csirt_label"),
+            lines: vec![s("contact_csirt_none")],
+            addresses: None,
+            blank: None,
+            inline: None,
+        },
+    });
     let person = profile.practice.as_ref().and_then(|p| p.contact_person.clone());
     // One line under the cards, across the box.
-    contacts.push(json!({
-        "label": s("contact_practice_person"),
-        "lines": person.iter().collect::<Vec<_>>(),
-        "blank": if person.is_none() { json!(s("field_name")) } else { Value::Null },
-        "inline": true,
-    }));
-
-    let mut data = common.json(&format!("{} — {}", s("incident_title"), common.for_whom));
-    let extra = json!({
-        "paper": paper,
-        "headline": s("incident_title"),
-        "subtitle": common.for_whom,
-        "intro": s("incident_intro"),
-        "steps": steps,
-        "contacts_title": s("contacts_title"),
-        "contacts": contacts,
-        "donts_title": s("incident_donts_title"),
-        "donts": plan.donts,
-        "emergency": plan.emergency,
+    contacts.push(ContactBox {
+        label: s("contact_practice_person"),
+        blank: if person.is_none() { Some(s("field_name")) } else { None },
+        lines: person.into_iter().collect(),
+        addresses: None,
+        inline: Some(true),
     });
-    if let (Value::Object(base), Value::Object(more)) = (&mut data, extra) {
-        base.extend(more);
-    }
-    Ok((data, files))
+
+    let poster = Poster {
+        head: common.head(format!("{} — {}", s("incident_title"), common.for_whom)),
+        paper: paper.code(),
+        headline: s("incident_title"),
+        subtitle: &common.for_whom,
+        intro: s("incident_intro"),
+        steps,
+        contacts_title: s("contacts_title"),
+        contacts,
+        donts_title: s("incident_donts_title"),
+        donts: plan.donts,
+        emergency: plan.emergency,
+    };
+    Ok((serde_json::to_value(poster)?, files))
 }
 
 /// The longest web address a poster prints whole: a person types it from the wall.
@@ -114,7 +176,7 @@ const MAX_TYPED_ADDRESS: usize = 40;
 /// A reference contact on the poster: its name, what it does, and its confirmed values only.
 /// `addresses` names the lines that are web or e-mail addresses, which break after a slash or an
 /// @ (the template's `address`).
-fn contact(c: &Contact, lang: &Lang, what: String) -> Value {
+fn contact(c: &Contact, lang: &Lang, what: String) -> ContactBox {
     let site = c.confirmed_website().map(|w| w.without_scheme().trim_end_matches('/').to_string());
     // An address a person can type in a panic, or where to find it in a few words: never a
     // 90-character path.
@@ -129,5 +191,11 @@ fn contact(c: &Contact, lang: &Lang, what: String) -> Value {
     lines.extend(c.confirmed_phone().map(|p| p.display.clone()));
     lines.extend(site.clone());
     lines.extend(find);
-    json!({ "label": c.name.get(lang), "lines": lines, "addresses": site.into_iter().collect::<Vec<_>>(), "blank": null })
+    ContactBox {
+        label: c.name.get(lang).clone(),
+        lines,
+        addresses: Some(site.into_iter().collect()),
+        blank: None,
+        inline: None,
+    }
 }

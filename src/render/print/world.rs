@@ -32,7 +32,11 @@ pub struct Env {
     sources: HashMap<FileId, Source>,
 }
 
-/// A virtual path of the documents' project (`/data/kit.json`).
+/// A virtual path of the documents' project (`/data/document.json`).
+///
+/// # Panics
+///
+/// Never: a path Typst refuses becomes `/invalid`, which it takes.
 pub fn file_id(path: &str) -> FileId {
     // Our paths are fixed strings without `..`; a bad one is a bug, and Typst reports it as a
     // missing file.

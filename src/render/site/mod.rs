@@ -12,43 +12,11 @@ mod views;
 use anyhow::Context as _;
 use tera::Tera;
 
-use super::{Artifact, Renderer};
+use super::Artifact;
 use crate::plan::Kit;
 pub use views::KitSummary;
 
-/// The templates, compiled into the binary so that it needs no files beside it.
-const TEMPLATES: [(&str, &str); 10] = [
-    ("downloads.html", include_str!("../../../templates/site/downloads.html")),
-    ("base.html", include_str!("../../../templates/site/base.html")),
-    ("home.html", include_str!("../../../templates/site/home.html")),
-    ("module.html", include_str!("../../../templates/site/module.html")),
-    ("incident.html", include_str!("../../../templates/site/incident.html")),
-    ("privacy.html", include_str!("../../../templates/site/privacy.html")),
-    ("chooser.html", include_str!("../../../templates/site/chooser.html")),
-    ("not_found.html", include_str!("../../../templates/site/not_found.html")),
-    ("index.html", include_str!("../../../templates/site/index.html")),
-    ("sitemap.xml", include_str!("../../../templates/site/sitemap.xml")),
-];
-
-const STYLE: &str = include_str!("../../../templates/site/style.css");
-
-/// The interface strings the site templates use (`t.<key>`): every language must have them.
-pub fn strings_used() -> std::collections::BTreeSet<String> {
-    let mut keys = std::collections::BTreeSet::new();
-    for (_, source) in TEMPLATES {
-        for (i, _) in source.match_indices("t.") {
-            let before = source[..i].chars().last();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                continue;
-            }
-            let key: String = source[i + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-            if !key.is_empty() {
-                keys.insert(key);
-            }
-        }
-    }
-    keys
-}
+use crate::templates::{SITE as TEMPLATES, STYLE};
 
 /// The site renderer: the parsed templates.
 pub struct Site {
@@ -79,18 +47,16 @@ impl Site {
     }
 }
 
-impl Renderer for Site {
-    fn name(&self) -> &'static str {
-        "site"
-    }
-
-    fn render(&self, kit: &Kit<'_>, earlier: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
+impl Site {
+    /// A kit's pages, in every language; `printed` is the print renderer's files for the same
+    /// kit, which the downloads page lists.
+    pub fn render(&self, kit: &Kit<'_>, printed: &[Artifact]) -> anyhow::Result<Vec<Artifact>> {
         let mut files = vec![Artifact::file("assets/style.css", STYLE.as_bytes().to_vec())];
         if let Some(logo) = kit.profile.publisher.as_ref().and_then(|p| p.logo.as_ref()) {
             files.push(Artifact::file("assets/logo.png", logo.png.clone()));
         }
         for lang in &kit.profile.languages {
-            let pages = views::Pages::new(kit, lang, earlier);
+            let pages = views::Pages::new(kit, lang, printed);
             for (template, path, ctx) in pages.all() {
                 files.push(self.page(template, &path, &ctx)?);
             }
@@ -102,17 +68,5 @@ impl Renderer for Site {
             files.push(self.page("sitemap.xml", "sitemap.xml", &ctx)?);
         }
         Ok(files)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_strings_the_templates_use() {
-        let keys = strings_used();
-        assert!(keys.contains("skip_to_content") && keys.contains("notice_title"), "{keys:?}");
-        assert!(!keys.iter().any(|k| k.contains('.')), "{keys:?}");
     }
 }

@@ -24,6 +24,29 @@ pub struct KitSummary {
     pub languages: String,
 }
 
+impl KitSummary {
+    /// How a kit is listed on the output folder's index page.
+    pub fn of(kit: &Kit<'_>) -> Self {
+        let content = kit.content;
+        let profile = kit.profile;
+        let lang = profile.languages.first().unwrap_or(content.languages.source());
+        let name = profile
+            .practice
+            .as_ref()
+            .and_then(|p| p.name.clone())
+            .or_else(|| profile.publisher.as_ref().and_then(|p| p.name.clone()));
+        let what = format!("{} · {}", profile.profession.name.get(lang).many, profile.region.name.get(lang));
+        KitSummary {
+            href: format!("{}/index.html", profile.id),
+            title: match name {
+                Some(name) => format!("{name} — {what}"),
+                None => what,
+            },
+            languages: profile.languages.iter().map(|l| content.languages.name(l)).collect::<Vec<_>>().join(", "),
+        }
+    }
+}
+
 /// A relative link from one page of the kit to another (both paths from the kit's folder).
 pub fn relative(from: &str, to: &str) -> String {
     let depth = from.matches('/').count();
@@ -302,18 +325,19 @@ impl Pages<'_, '_> {
         let intro = self.t.get("downloads_intro").cloned().unwrap_or_default();
         let mut ctx = self.common(&path, &title, &intro);
         let find = |p: &str| self.earlier.iter().find(|a| a.path == p);
-        let documents: Vec<Download> = crate::render::print::DOCUMENT_NAMES
-            .iter()
-            .filter_map(|(stem, key, paper)| {
-                let pdf = find(&format!("print/{lang}/{stem}.pdf"))?;
-                let png = format!("print/{lang}/{stem}.png");
-                let name = self.t.get(*key).cloned().unwrap_or_default();
+        let documents: Vec<Download> = self
+            .kit
+            .documents_in(lang)
+            .filter_map(|document| {
+                let pdf = find(&document.path)?;
+                let png = &document.thumbnail;
+                let name = self.t.get(document.title_key).cloned().unwrap_or_default();
                 let kilobytes = (pdf.bytes.len() as u64).div_ceil(1000).to_string();
                 Some(Download {
                     href: relative(&path, &pdf.path),
-                    thumbnail: find(&png).map(|_| relative(&path, &png)),
+                    thumbnail: find(png).map(|_| relative(&path, png)),
                     alt: self.s("downloads_preview_alt", &[("title", &name)]),
-                    format: self.s("downloads_format", &[("paper", paper)]),
+                    format: self.s("downloads_format", &[("paper", document.paper.name())]),
                     size: self.s("downloads_size", &[("size", &kilobytes)]),
                     title: name,
                 })

@@ -3,13 +3,12 @@
 //! its folder holds exactly the files its manifest lists, with their sizes and checksums, and
 //! the output folder holds nothing half-written.
 
-mod common;
-
+use crate::common;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::TestProject;
+use crate::common::TestProject;
 use sha2::{Digest, Sha256};
 
 /// The problems of the output folder: a kit that is not exactly what its manifest says, or

@@ -6,13 +6,12 @@
 //! out of the comparison, so that confirming a phone number does not rewrite every case; they
 //! have their own test below.
 //!
-//! `BLESS=1 cargo test --test check` rewrites the expected files; read the diff before committing.
+//! `BLESS=1 cargo test --test e2e check::` rewrites the expected files; read the diff before committing.
 
-mod common;
-
+use crate::common;
 use std::path::Path;
 
-use common::{TestProject, stderr};
+use crate::common::{TestProject, stderr};
 
 fn run_case(case: &Path) -> String {
     let project = TestProject::with_content();

@@ -3,14 +3,11 @@
 //! a hostile name as written) and that each QR code, rendered at 150 dpi and decoded with rqrr,
 //! carries exactly its URL.
 
-mod common;
-
-use cyberkit::diag::Diagnostics;
-use cyberkit::model::Lang;
+use crate::common;
 use cyberkit::project::Project;
-use cyberkit::render::print::{Inspected, Print};
+use cyberkit::render::print::Inspected;
 
-use common::TestProject;
+use crate::common::TestProject;
 
 fn inspect(project: &Project, profile: &str, lang: &str) -> Vec<Inspected> {
     inspect_at(project, profile, lang, Some(150.0))
@@ -18,14 +15,7 @@ fn inspect(project: &Project, profile: &str, lang: &str) -> Vec<Inspected> {
 
 /// The documents of a kit in one language, laid out, their pages drawn at `dpi` when given.
 fn inspect_at(project: &Project, profile: &str, lang: &str, dpi: Option<f64>) -> Vec<Inspected> {
-    let mut diags = Diagnostics::default();
-    let today = jiff::civil::date(2026, 12, 1);
-    let checked = cyberkit::check(project, &[profile.to_string()], today, &mut diags)
-        .expect("no I/O failure")
-        .unwrap_or_else(|| panic!("{:?}", diags.sorted()));
-    let kits = cyberkit::plan::plan(&checked, today);
-    let print = Print::new().expect("the print environment");
-    print.inspect(&kits[0], &Lang::new(lang), dpi).expect("the documents lay out")
+    common::laid_out(project, profile, lang, dpi).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn document<'a>(docs: &'a [Inspected], stem: &str) -> &'a Inspected {
@@ -37,7 +27,7 @@ fn qr_codes(png: &[u8]) -> Vec<String> {
     let image = image::load_from_memory(png).expect("a PNG").to_luma8();
     let (w, h) = image.dimensions();
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-        image.get_pixel(x as u32, y as u32).0[0]
+        image.get_pixel(u32::try_from(x).expect("a column"), u32::try_from(y).expect("a row")).0[0]
     });
     let mut codes: Vec<String> =
         prepared.detect_grids().into_iter().map(|grid| grid.decode().expect("a readable QR code").1).collect();
@@ -193,7 +183,7 @@ fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
 
 #[test]
 fn nothing_is_printed_within_12_mm_of_the_paper_edge() {
-    // Office printers cannot print to the edge (PRINT.md): the footers' last line, the sources,
+    // Office printers cannot print within 12 mm of the edge: the footers' last line, the sources,
     // used to sit 2 mm from it.
     for (profile, lang) in
         [("cabinet-des-tilleuls", "fr"), ("urps-infirmiers-bretagne", "en"), ("cabinet-minimal", "fr")]
@@ -215,7 +205,8 @@ fn nothing_is_printed_within_12_mm_of_the_paper_edge() {
 
 #[test]
 fn the_a4_poster_body_is_11_pt_in_lines_of_75_characters_at_most() {
-    // PRINT.md: A4 body ≥ 11 pt, lines ≤ 75 characters. The small print is the footer, last.
+    // The A4 poster's body is 11 pt or more, in lines of 75 characters at most. The small print is
+    // the footer, last.
     for (profile, lang) in [("cabinet-des-tilleuls", "fr"), ("urps-infirmiers-bretagne", "en")] {
         let docs = inspect_at(&repo(), profile, lang, None);
         let page = &document(&docs, "poster-a4").pages[0];
@@ -350,7 +341,7 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
         let dir = project.path().join(format!("typst/cabinet-des-tilleuls/{lang}/{stem}"));
         let main = std::fs::read_to_string(dir.join("main.typ")).expect("main.typ");
         let common = std::fs::read_to_string(dir.join("common.typ")).expect("common.typ");
-        assert_eq!(common, include_str!("../templates/print/common.typ"));
+        assert_eq!(common, include_str!("../../templates/print/common.typ"));
         let env = world::Env::new(&[("/main.typ", main.as_str())]).expect("an environment");
         let mut files = std::collections::HashMap::new();
         let mut stack = vec![dir.clone()];

@@ -2,12 +2,11 @@
 //! ones, checking what a reader gets — links that resolve, nothing fetched from elsewhere, a
 //! language switch that lands on the same page, profile values printed as written.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use common::{TestProject, stderr};
+use crate::common::{TestProject, stderr};
 
 /// Every `href`/`src` value of an HTML page, unescaped.
 fn links(html: &str) -> Vec<(String, String)> {

@@ -1,8 +1,7 @@
 //! End-to-end tests of `cyberkit new` and `cyberkit list`, on the real binary.
 
-mod common;
-
-use common::{TestProject, stderr, stdout};
+use crate::common;
+use crate::common::{TestProject, stderr, stdout};
 
 #[test]
 fn new_writes_a_commented_starter_that_passes_check() {

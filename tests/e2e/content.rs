@@ -4,14 +4,11 @@
 //! passwords with a space typography put in them, a poster without its don'ts, a pharmacy's kit
 //! that calls it a practice.
 
-mod common;
-
-use cyberkit::diag::Diagnostics;
-use cyberkit::model::Lang;
+use crate::common;
 use cyberkit::project::Project;
-use cyberkit::render::print::{Inspected, Print};
+use cyberkit::render::print::Inspected;
 
-use common::TestProject;
+use crate::common::TestProject;
 
 const PROFESSIONS: [&str; 10] = [
     "medecins",
@@ -39,15 +36,7 @@ fn every_profession() -> TestProject {
 
 /// The documents of a profile's kit in one language, laid out (no pictures drawn).
 fn documents(root: &std::path::Path, profile: &str, lang: &str) -> Vec<Inspected> {
-    let project = Project::new(root.to_path_buf());
-    let mut diags = Diagnostics::default();
-    let today = jiff::civil::date(2026, 12, 1);
-    let checked = cyberkit::check(&project, &[profile.to_string()], today, &mut diags)
-        .expect("no I/O failure")
-        .unwrap_or_else(|| panic!("{:?}", diags.sorted()));
-    let kits = cyberkit::plan::plan(&checked, today);
-    let print = Print::new().expect("the print environment");
-    print.inspect(&kits[0], &Lang::new(lang), None).expect("the documents lay out")
+    common::laid_out(&Project::new(root.to_path_buf()), profile, lang, None).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A document's text with its line breaks undone, and its no-break spaces as spaces.

@@ -1,4 +1,4 @@
-//! The command line: clap's derive, whose doc comments are the `--help` text.
+//! The command line's arguments: clap's derive, whose doc comments are the `--help` text.
 
 use std::path::PathBuf;
 

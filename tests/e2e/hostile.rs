@@ -17,21 +17,17 @@
 //! [`TIME_LIMIT`]; when the build fails, the previous output is byte for byte as it was; when it
 //! succeeds, no page of the kit has a script, an event-handler attribute or a `javascript:` link.
 //!
-//! `BLESS=1 cargo test --test hostile` rewrites the part of `expected.txt` above `---`; the
+//! `BLESS=1 cargo test --test e2e hostile::` rewrites the part of `expected.txt` above `---`; the
 //! assertions below it are written by hand.
 
-mod common;
-
+use crate::common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{TestProject, diagnostics};
-use cyberkit::diag::Diagnostics;
-use cyberkit::model::Lang;
+use crate::common::{TestProject, diagnostics};
 use cyberkit::project::Project;
-use cyberkit::render::print::Print;
 
 /// A case that takes longer has hung: a release build of one kit takes a fraction of a second,
 /// and a debug one about two, even with the other tests running.
@@ -71,17 +67,17 @@ fn run_case(case: &Path) -> Outcome {
         failures.push(format!("it took {elapsed:?}"));
     }
     let report = format!("exit: {}\n{}", code.map_or("none".to_string(), |c| c.to_string()), diagnostics(&stderr));
-    if code != Some(0) {
-        let after = snapshot(&project.path().join("output"));
-        if after != before {
-            failures.push(format!("the failed build changed output/: {:?}", changed(&before, &after)));
-        }
-    } else {
+    if code == Some(0) {
         let kit = project.path().join("output").join(profile_name(&project));
         failures.extend(unsafe_pages(&kit));
         let other = project.path().join("output/other-kit/fr/index.html");
         if std::fs::read_to_string(other).ok().as_deref() != Some(EARLIER[2].1) {
             failures.push("the build touched another kit".to_string());
+        }
+    } else {
+        let after = snapshot(&project.path().join("output"));
+        if after != before {
+            failures.push(format!("the failed build changed output/: {:?}", changed(&before, &after)));
         }
     }
     let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap_or_default();
@@ -252,15 +248,8 @@ struct LaidOut {
 
 /// The kit's print documents in one language, laid out in the process.
 fn lay_out(project: &TestProject, lang: &str) -> Vec<LaidOut> {
-    let mut diags = Diagnostics::default();
-    let today = jiff::civil::date(2026, 12, 1);
     let project_files = Project::new(project.path());
-    let Ok(Some(checked)) = cyberkit::check(&project_files, &[profile_name(project)], today, &mut diags) else {
-        return Vec::new();
-    };
-    let kits = cyberkit::plan::plan(&checked, today);
-    let print = Print::new().expect("the print environment");
-    let Ok(docs) = print.inspect(&kits[0], &Lang::new(lang), None) else { return Vec::new() };
+    let Ok(docs) = common::laid_out(&project_files, &profile_name(project), lang, None) else { return Vec::new() };
     docs.into_iter()
         .map(|d| {
             // A line's last word keeps its space; a word broken at a line end does not.

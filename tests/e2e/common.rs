@@ -1,6 +1,5 @@
-//! A throw-away copy of the project for end-to-end tests, and a way to run the real binary on it.
-
-#![allow(dead_code)]
+//! A throw-away copy of the project for end-to-end tests, a way to run the real binary on it, and
+//! the library's documents of a kit as laid out.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -158,4 +157,22 @@ pub fn diagnostics(stderr: &str) -> String {
         }
     }
     report
+}
+
+/// The documents of a profile's kit in one language, laid out by the library in this process,
+/// their pages drawn at `dpi` when given; the diagnostics when the profile does not check.
+pub fn laid_out(
+    project: &cyberkit::project::Project,
+    profile: &str,
+    lang: &str,
+    dpi: Option<f64>,
+) -> Result<Vec<cyberkit::render::print::Inspected>, String> {
+    let mut diags = cyberkit::diag::Diagnostics::default();
+    let today = jiff::civil::date(2026, 12, 1);
+    let paths = project.profile_paths(&[profile.to_string()], &mut diags).expect("no I/O failure");
+    let checked = cyberkit::check(project, &paths, today, &mut diags).expect("no I/O failure");
+    let Some(checked) = checked.filter(|_| !diags.has_errors()) else { return Err(format!("{:?}", diags.sorted())) };
+    let kits = cyberkit::plan::plan(&checked.content, &checked.profiles, today);
+    let print = cyberkit::render::print::Print::new().expect("the print environment");
+    print.inspect(&kits[0], &cyberkit::model::Lang::new(lang), dpi).map_err(|e| format!("{e:#}"))
 }

@@ -1,0 +1,11 @@
+//! The end-to-end tests, in one test binary so that Typst is linked once: the real binary run
+//! on fixture projects, and the library's documents read as a reader gets them.
+
+mod check;
+mod commands;
+mod common;
+mod content;
+mod hostile;
+mod print;
+mod rebuild;
+mod site;
