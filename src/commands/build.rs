@@ -1,6 +1,5 @@
 //! `cyberkit build`: the kits of the given profiles, written into the output folder.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use cyberkit::diag::{Diagnostics, file_error};
@@ -71,11 +70,10 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
 /// margin printers cannot print: each the profile's error, at its longest value. Their kits were
 /// left as they were; the other kits were built.
 fn unbuilt(mut diags: Diagnostics, report: Report) -> Outcome {
-    let profiles: BTreeSet<_> = report.overflows.iter().map(|d| d.path.clone()).collect();
+    let kits = report.unbuilt;
     for overflow in report.overflows {
         diags.push(overflow);
     }
-    let kits = profiles.len();
     let built = match report.kits {
         0 => String::new(),
         n => format!("; the {n} other {} built", if n == 1 { "kit was" } else { "kits were" }),
