@@ -11,7 +11,7 @@ mod value;
 
 pub use content::{Content, Module, ModuleText, PLACEHOLDERS, Part, REQUIRED_STRINGS, UiStrings};
 pub use lang::{Lang, Languages, Localized};
-pub use profile::{Insurer, ItProvider, Practice, Privacy, Profile, Publisher, Site, Software};
+pub use profile::{Insurer, ItProvider, LongValue, Practice, Privacy, Profile, Publisher, Site, Software};
 pub use reference::{
     Contact, ContactField, IncidentDuty, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
     Workplace, WorkplaceWords,

@@ -1,6 +1,5 @@
 //! A validated profile: one kit to build, for a URPS or for a practice.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diag::Location;
@@ -28,9 +27,19 @@ pub struct Profile {
     pub csirt: Option<Contact>,
     pub privacy: Privacy,
     pub site: Site,
-    /// Where the values a document prints at length were written, by table and key
-    /// (`("practice", "name")`): a document they make overflow is reported there.
-    pub written_at: BTreeMap<(&'static str, &'static str), Location>,
+    /// The values a document prints at length, with where they were written: a document they
+    /// make overflow is reported at the longest.
+    pub long_values: Vec<LongValue>,
+}
+
+/// A free-text value a document prints at length: its table and key, its length in characters,
+/// and where it was written.
+#[derive(Debug, Clone)]
+pub struct LongValue {
+    pub table: &'static str,
+    pub key: &'static str,
+    pub chars: usize,
+    pub at: Location,
 }
 
 /// Who distributes the kit: a URPS, an Order, a practice.

@@ -1,15 +1,14 @@
 //! Validates a profile against the content: a known profession and region, well-formed contact
 //! details, a logo that is an image inside the project.
 
-use std::collections::BTreeMap;
-
 use image::ImageFormat;
 
 use super::{Key, Shape, field, key, localized, reference::warn_unconfirmed, required_text, text, top, typed};
 use crate::diag::{Diagnostics, Located, Location, WithHint, file_error, suggest};
 use crate::load::RawProfile;
 use crate::model::{
-    Colour, Contact, Content, Date, Insurer, ItProvider, Logo, Practice, Privacy, Profile, Publisher, Site, Software,
+    Colour, Contact, Content, Date, Insurer, ItProvider, Logo, LongValue, Practice, Privacy, Profile, Publisher, Site,
+    Software,
 };
 
 /// The largest logo we decode, in pixels on each side and in memory.
@@ -35,7 +34,7 @@ pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diag
             ),
         ));
     }
-    let written_at = written_at(&raw);
+    let long_values = long_values(&raw);
     let reference = &content.reference;
     let profession =
         raw.profession.and_then(|p| {
@@ -220,13 +219,13 @@ pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diag
         csirt,
         privacy: privacy.unwrap_or_default(),
         site,
-        written_at,
+        long_values,
     })
 }
 
-/// Where the free-text values a document prints at length were written, for a problem the render
-/// stage finds with them (a document they make overflow).
-fn written_at(raw: &RawProfile) -> BTreeMap<(&'static str, &'static str), Location> {
+/// The free-text values a document prints at length, with where they were written, for a problem
+/// the render stage finds with them (a document they make overflow). A blank value is absent.
+fn long_values(raw: &RawProfile) -> Vec<LongValue> {
     let (publisher, practice) = (raw.publisher.as_ref(), raw.practice.as_ref());
     let (provider, privacy) = (raw.it_provider.as_ref(), raw.privacy.as_ref());
     [
@@ -240,7 +239,11 @@ fn written_at(raw: &RawProfile) -> BTreeMap<(&'static str, &'static str), Locati
         ("privacy", "rights_address", privacy.and_then(|p| p.rights_address.as_ref())),
     ]
     .into_iter()
-    .filter_map(|(table, key, value)| Some(((table, key), value?.at.clone())))
+    .filter_map(|(table, key, value)| {
+        let value = value?;
+        let chars = value.value.trim().chars().count();
+        (chars > 0).then(|| LongValue { table, key, chars, at: value.at.clone() })
+    })
     .collect()
 }
 

@@ -57,31 +57,11 @@ impl std::fmt::Display for Overflow<'_> {
 /// The profile's error for a document of its kit that overflows.
 pub(super) fn diagnostic(kit: &Kit<'_>, document: &Document, fault: Fault) -> Diagnostic {
     let profile = kit.profile;
-    let practice = profile.practice.as_ref();
-    let provider = profile.it_provider.as_ref();
-    let privacy = &profile.privacy;
-    let publisher = profile.publisher.as_ref();
-    let mut longest: Vec<_> = [
-        ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
-        ("practice", "name", practice.and_then(|p| p.name.as_ref())),
-        ("practice", "address", practice.and_then(|p| p.address.as_ref())),
-        ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
-        ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
-        ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
-        ("privacy", "controller", privacy.controller.as_ref()),
-        ("privacy", "rights_address", privacy.rights_address.as_ref()),
-    ]
-    .into_iter()
-    .filter_map(|(table, key, value)| value.map(|v| (table, key, v.chars().count())))
-    .collect();
-    longest.sort_by(|a, b| b.2.cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut longest: Vec<_> = profile.long_values.iter().collect();
+    longest.sort_by(|a, b| b.chars.cmp(&a.chars).then((a.table, a.key).cmp(&(b.table, b.key))));
     longest.truncate(3);
-    let at = longest
-        .first()
-        .and_then(|(table, key, _)| profile.written_at.get(&(*table, *key)))
-        .cloned()
-        .unwrap_or_else(|| Location::file(&profile.path));
-    let overflow = Overflow { document, fault, longest };
+    let at = longest.first().map_or_else(|| Location::file(&profile.path), |value| value.at.clone());
+    let overflow = Overflow { document, fault, longest: longest.iter().map(|v| (v.table, v.key, v.chars)).collect() };
     at.error(overflow.to_string()).hint(overflow.hint())
 }
 
