@@ -8,6 +8,7 @@
 
 mod booklet;
 mod checklist;
+mod common;
 pub mod compile;
 mod footer;
 pub mod impose;
@@ -25,10 +26,11 @@ use typst::foundations::{Bytes, Datetime};
 use typst_layout::PagedDocument;
 
 use super::Artifact;
-use super::text::{date, phrase};
+use super::text::phrase;
 use crate::diag::Diagnostic;
 use crate::model::{Date, Lang};
 use crate::plan::{Document, DocumentKind, Kit};
+use common::{Common, Head};
 use overflow::{Fault, nearest_edge};
 use world::{Env, file_id};
 
@@ -427,67 +429,6 @@ fn artifacts(document: &Document, compiled: compile::Compiled) -> [Artifact; 2] 
 fn datetime(date: Date) -> Datetime {
     Datetime::from_ymd(i32::from(date.year()), date.month().cast_unsigned(), date.day().cast_unsigned())
         .unwrap_or_else(|| Datetime::from_ymd(2026, 1, 1).expect("a valid date"))
-}
-
-/// The fields every document's data starts with, as `common.typ` reads them.
-#[derive(Serialize)]
-struct Head<'a> {
-    lang: &'a str,
-    /// The PDF's title.
-    title: String,
-    author: &'a str,
-    /// The kit's accent colour, `#0b5394`.
-    colour: &'a str,
-    /// The footer's lines.
-    footer: &'a [String],
-}
-
-/// What every document of a kit in one language says about itself.
-pub(crate) struct Common {
-    lang: Lang,
-    /// The kit's accent colour.
-    colour: String,
-    /// Who made the document: the publisher, else the practice.
-    author: String,
-    /// For whom: the practice, or the profession in the region.
-    for_whom: String,
-    /// The footer: who, for whom, when, sources.
-    footer: Vec<String>,
-}
-
-impl Common {
-    fn new(kit: &Kit<'_>, lang: &Lang) -> Self {
-        let content = kit.content;
-        let profile = kit.profile;
-        let s = |key: &str, params: &[(&str, &str)]| phrase(kit, lang, key, params);
-        let profession = &profile.profession.name.get(lang).many;
-        let region = profile.region.name.get(lang);
-        let practice = profile.practice.as_ref().and_then(|p| p.name.clone());
-        let publisher = profile.publisher.as_ref().and_then(|p| p.name.clone());
-        let author = publisher.clone().or(practice.clone()).unwrap_or_else(|| "cyberkit".to_string());
-        let kit_for = s("kit_for", &[("profession", profession), ("region", region)]);
-        let for_whom = match &practice {
-            Some(p) => format!("{p} · {kit_for}"),
-            None => kit_for,
-        };
-        let mut footer = Vec::new();
-        // A practice that publishes its own kit is named once.
-        if let Some(p) = publisher.as_ref().filter(|p| Some(*p) != practice.as_ref()) {
-            footer.push(s("footer_published_by", &[("publisher", p)]));
-        }
-        footer.push(for_whom.clone());
-        if let Some(d) = content.updated() {
-            footer.push(s("footer_updated", &[("date", &date(content, lang, d))]));
-        }
-        footer.push(s("print_footer_sources", &[]));
-        let colour = profile.publisher.as_ref().and_then(|p| p.colour).map_or("#0b5394".to_string(), |c| c.hex());
-        Common { lang: lang.clone(), colour, author, for_whom, footer }
-    }
-
-    /// The fields every document's data starts with.
-    fn head(&self, title: String) -> Head<'_> {
-        Head { lang: self.lang.code(), title, author: &self.author, colour: &self.colour, footer: &self.footer }
-    }
 }
 
 // The test reads the example profile from the disk, which the command line's `Project` does.
