@@ -179,7 +179,7 @@ pub fn build(
     progress.start(kits.len());
     let kit_report = |(kit, inputs, stale): &(&Kit<'_>, String, bool)| -> anyhow::Result<Report> {
         let report = match stale {
-            true => build_kit(kit, inputs, &print, &site, settings, split)?,
+            true => build_kit(project, kit, inputs, &print, &site, settings, split)?,
             false => Report { unchanged: 1, ..Report::default() },
         };
         progress.kit_done(&kit.profile.id);
@@ -192,6 +192,7 @@ pub fn build(
     // A build whose every kit failed leaves the output as it was, index included.
     if total.overflows.is_empty() || total.kits > 0 {
         write_index(checked, &site, out)?;
+        write_shared(out)?;
     }
     total.elapsed = start.elapsed();
     Ok(total)
@@ -232,6 +233,16 @@ fn write_index(checked: &Checked, site: &Site, out: &Path) -> anyhow::Result<()>
     Ok(())
 }
 
+/// The personaliser's files every kit shares; each left untouched when it is the same.
+fn write_shared(out: &Path) -> anyhow::Result<()> {
+    for file in crate::shared::files() {
+        if std::fs::read(out.join(&file.path)).ok().as_deref() != Some(&file.bytes[..]) {
+            output::write_file(out, &file)?;
+        }
+    }
+    Ok(())
+}
+
 /// The print documents of a kit; with `split`, each language on a thread of its own, so that
 /// one kit to rebuild (a profile changed) keeps every core busy.
 fn print_kit(print: &Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Printed> {
@@ -258,6 +269,7 @@ fn print_kit(print: &Print, kit: &Kit<'_>, split: bool) -> anyhow::Result<Printe
 /// Renders one kit, print first (the site's downloads page lists its documents), and writes it;
 /// a kit whose documents overflow is not written, and its report says why.
 fn build_kit(
+    project: &Project,
     kit: &Kit<'_>,
     inputs: &str,
     print: &Print,
@@ -285,6 +297,9 @@ fn build_kit(
     let pages = site.render(kit, &files).with_context(|| format!("the site renderer failed on {id}"))?;
     let site_time = start.elapsed();
     files.extend(pages);
+    // The kit's own files, for its personaliser page to make the documents again.
+    let kit_files = crate::load::kit_files(project, &kit.profile.path)?;
+    files.push(render::personaliser::KitData::new(&kit_files).artifact()?);
     let report = Report {
         kits: 1,
         files: files.len(),

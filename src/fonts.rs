@@ -1,5 +1,6 @@
-//! The fonts every printed document is set in, all compiled into the binary (Noto Sans, and
-//! Typst's own fonts as fallback), and which characters they can print.
+//! The fonts every printed document is set in, all compiled into the binary: Noto Sans, and
+//! `DejaVu Sans Mono` for code. Nothing else: every face is also in the personaliser's WebAssembly,
+//! which a browser downloads. Which characters they can print.
 //!
 //! Validation asks [`can_print`] about every profile value, so that a character no font has is a
 //! clear error at `check` time rather than an empty box on a poster.
@@ -12,14 +13,20 @@ use typst::text::{Coverage, Font, FontInfo};
 
 /// Every embedded font face, with what Typst knows about it.
 pub fn faces() -> impl Iterator<Item = (Font, FontInfo)> {
-    let noto = [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
+    let mono = [
+        dejavu::sans_mono::regular(),
+        dejavu::sans_mono::bold(),
+        dejavu::sans_mono::oblique(),
+        dejavu::sans_mono::bold_oblique(),
+    ];
+    [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
         .into_iter()
+        .chain(mono)
         .flat_map(|face| Font::iter(Bytes::new(face)))
         .map(|font| {
             let info = font.info().clone();
             (font, info)
-        });
-    typst_kit::fonts::embedded().chain(noto)
+        })
 }
 
 /// Whether some embedded font has a glyph for `c`. Spaces and line breaks always print;

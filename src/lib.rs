@@ -18,6 +18,7 @@
 //! stage ([`output`]) and the clock ([`clock`]); the binary in `main.rs` prints the
 //! [`Diagnostics`] and chooses the exit code.
 
+pub mod answers;
 pub mod diag;
 pub mod files;
 pub mod fonts;
@@ -41,6 +42,8 @@ pub mod fingerprint;
 pub mod output;
 #[cfg(feature = "cli")]
 pub mod project;
+#[cfg(feature = "cli")]
+pub mod shared;
 
 use std::path::PathBuf;
 
@@ -93,7 +96,7 @@ mod flow {
 
     /// Each top-level module's place in the flow. The foundations come first: the diagnostics,
     /// the files, the fonts, the placeholders' syntax, the templates and the model.
-    const STAGES: [(&str, u8); 18] = [
+    const STAGES: [(&str, u8); 20] = [
         ("diag", 0),
         ("files", 0),
         ("fonts", 0),
@@ -101,6 +104,7 @@ mod flow {
         ("templates", 0),
         ("model", 0),
         ("load", 1),
+        ("answers", 1),
         ("validate", 2),
         ("plan", 3),
         ("list", 3),
@@ -111,6 +115,7 @@ mod flow {
         ("project", 6),
         ("clock", 6),
         ("fingerprint", 6),
+        ("shared", 6),
         ("driver", 7),
         ("commands", 8),
     ];

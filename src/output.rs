@@ -188,8 +188,14 @@ pub fn write_file(out: &Path, file: &Artifact) -> anyhow::Result<()> {
     let staging = staging_dir(out);
     fs::create_dir_all(&staging).with_context(|| format!("failed to create {}", staging.display()))?;
     let temp = staging.join(&file.path);
+    for dir in [temp.parent(), path.parent()].into_iter().flatten() {
+        fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    }
     fs::write(&temp, &file.bytes).with_context(|| format!("failed to write {}", temp.display()))?;
     fs::rename(&temp, &path).with_context(|| format!("failed to write {}", path.display()))?;
+    if let Some(dir) = temp.parent().filter(|dir| *dir != staging) {
+        let _ = fs::remove_dir(dir);
+    }
     let _ = fs::remove_dir(staging);
     Ok(())
 }

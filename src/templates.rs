@@ -2,8 +2,9 @@
 //! validation must know of them: the interface strings the site's pages use.
 
 /// The site's Tera templates, by name.
-pub const SITE: [(&str, &str); 10] = [
+pub const SITE: [(&str, &str); 11] = [
     ("downloads.html", include_str!("../templates/site/downloads.html")),
+    ("personalise.html", include_str!("../templates/site/personalise.html")),
     ("base.html", include_str!("../templates/site/base.html")),
     ("home.html", include_str!("../templates/site/home.html")),
     ("module.html", include_str!("../templates/site/module.html")),

@@ -6,6 +6,7 @@
 //! translation) is for `validate`.
 
 mod i18n;
+mod kit;
 mod module;
 pub mod printed;
 mod profile;
@@ -15,6 +16,7 @@ pub mod toml;
 use std::path::{Path, PathBuf};
 
 pub use i18n::RawLanguage;
+pub use kit::{KitFiles, kit_files};
 pub use module::{RawModule, RawSource, split_front_matter};
 pub use profile::{
     RawCsirt, RawInsurer, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher, RawSoftware,

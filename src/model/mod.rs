@@ -17,3 +17,7 @@ pub use reference::{
     Workplace, WorkplaceWords,
 };
 pub use value::{Colour, Date, Email, HttpsUrl, Logo, Phone};
+
+/// The folder beside the kits that holds what every kit's personaliser page shares (the
+/// WebAssembly, the scripts): no profile may give a kit this name.
+pub const SHARED_FOLDER: &str = "personaliser";

@@ -4,6 +4,7 @@
 pub mod incident;
 pub mod markdown;
 pub mod notice;
+pub mod personaliser;
 pub mod placeholders;
 pub mod print;
 pub mod qr;

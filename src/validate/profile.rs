@@ -34,6 +34,14 @@ pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diag
             ),
         ));
     }
+    // The output folder's shared files (the personaliser's WebAssembly) have this name.
+    if raw.id == crate::model::SHARED_FOLDER {
+        diags.push(file_error(
+            &raw.file.path,
+            format!("the profile name `{}` is the name of the folder the kits share", raw.id),
+            "rename the file, e.g. `cabinet-dupont.toml`",
+        ));
+    }
     let long_values = long_values(&raw);
     let reference = &content.reference;
     let profession =

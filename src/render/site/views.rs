@@ -13,6 +13,8 @@ use crate::plan::Kit;
 use crate::render::text::{date, front, phrase, with_workplace};
 use crate::render::{incident, markdown, notice, placeholders::Placeholders, typography};
 
+mod personalise;
+
 /// The accent colour when the publisher gives none (7.7:1 with white).
 const DEFAULT_COLOUR: Colour = Colour { r: 0x0b, g: 0x53, b: 0x94 };
 
@@ -105,6 +107,12 @@ fn colour(kit: &Kit<'_>) -> String {
     kit.profile.publisher.as_ref().and_then(|p| p.colour).unwrap_or(DEFAULT_COLOUR).hex()
 }
 
+/// The page's one inline style: the kit's colour. The personaliser page's policy allows it by
+/// its hash, so it is made in one place.
+fn accent_style(colour: &str) -> String {
+    format!(":root {{ --accent: {colour}; }}")
+}
+
 fn module_path(lang: &Lang, module: &Module) -> String {
     format!("{lang}/modules/{}.html", module.id)
 }
@@ -140,7 +148,7 @@ impl<'k, 'a> Pages<'k, 'a> {
 
     /// Every page: its template, its path in the kit, and what it shows.
     pub fn all(&self) -> Vec<(&'static str, String, Context)> {
-        let mut pages = vec![self.home(), self.incident(), self.privacy(), self.downloads()];
+        let mut pages = vec![self.home(), self.incident(), self.privacy(), self.downloads(), self.personalise()];
         for (i, module) in self.kit.modules.iter().enumerate() {
             pages.push(self.module(i, module));
         }
@@ -182,6 +190,7 @@ impl<'k, 'a> Pages<'k, 'a> {
             ("incident.html", "nav_incident"),
             ("privacy.html", "nav_privacy"),
             ("downloads.html", "nav_downloads"),
+            ("personalise.html", "nav_personalise"),
         ]
         .into_iter()
         .map(|(page, label)| {
@@ -215,6 +224,8 @@ impl<'k, 'a> Pages<'k, 'a> {
         ctx.insert("kit", &view);
         ctx.insert("nav", &nav);
         ctx.insert("alternates", &alternates);
+        ctx.insert("accent_style", &accent_style(&view.colour));
+        ctx.insert("personalise_href", &relative(path, &format!("{lang_root}personalise.html")));
         ctx
     }
 

@@ -1,0 +1,48 @@
+// The personaliser's Web Worker: cyberkit's core in WebAssembly, fed the kit's files and the
+// practice's answers by the page. It loads two files of the kit's own site when it starts (the
+// WebAssembly and the kit's files) and makes no request after that.
+import init, { Personaliser } from './cyberkit_web.js';
+
+let kit = null;
+
+async function start(message) {
+  await init({ module_or_path: new URL('./cyberkit_web_bg.wasm', import.meta.url) });
+  const response = await fetch(message.kit);
+  if (!response.ok) throw new Error(`${message.kit}: ${response.status}`);
+  kit = new Personaliser(await response.text(), message.date);
+  return { type: 'ready', answers: JSON.parse(kit.kit_answers()) };
+}
+
+function handle(message) {
+  switch (message.type) {
+    case 'check':
+      return { type: 'checked', report: JSON.parse(kit.check(JSON.stringify(message.answers))) };
+    case 'make': {
+      const made = kit.make(JSON.stringify(message.answers), message.lang, message.stem);
+      const pdf = made.pdf();
+      const png = made.png();
+      made.free();
+      return { type: 'made', stem: message.stem, pdf, png };
+    }
+    case 'read':
+      return { type: 'read', file: message.file, result: JSON.parse(kit.read_answers(message.text)) };
+    default:
+      throw new Error(`unknown message ${message.type}`);
+  }
+}
+
+// One message at a time, in order: a make waits for the start before it.
+let queue = Promise.resolve();
+self.onmessage = (event) => {
+  const message = event.data;
+  queue = queue.then(async () => {
+    try {
+      const reply = message.type === 'start' ? await start(message) : handle(message);
+      const transfer = reply.type === 'made' ? [reply.pdf.buffer, reply.png.buffer] : [];
+      self.postMessage(reply, transfer);
+    } catch (error) {
+      // A trap in the WebAssembly leaves the module unusable: the page says so.
+      self.postMessage({ type: 'failed', message: String((error && error.message) || error) });
+    }
+  });
+};
