@@ -54,7 +54,8 @@ const fn field(table: &'static str, key: &'static str, kind: Kind, autocomplete:
 /// The form's fields, grouped by table in the order the form shows them.
 pub const FIELDS: [Field; 26] = [
     Field { required: true, ..field("practice", "name", Kind::Text, Some("organization")) },
-    field("practice", "address", Kind::Text, Some("street-address")),
+    // No token: `street-address` is for a many-line field, and the address is one line.
+    field("practice", "address", Kind::Text, None),
     field("practice", "phone", Kind::Phone, Some("tel")),
     field("practice", "email", Kind::Email, Some("email")),
     field("practice", "contact_person", Kind::Text, Some("name")),
