@@ -50,7 +50,8 @@ for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2> /dev/null && break
   sleep 0.1
 done
-node scripts/check-personaliser.mjs "http://127.0.0.1:$port/$kit/fr/personalise.html" "$work/answers.json" "$work/browser"
+node scripts/check-personaliser.mjs "http://127.0.0.1:$port/$kit/fr/personalise.html" "$work/answers.json" \
+  "$work/browser" "$work/a/$kit/fr/personalise.html"
 saved=$(cd "$work/browser" && ls -- *.toml)
 name=${saved%.toml}
 mkdir -p "$work/project"

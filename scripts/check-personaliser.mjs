@@ -8,9 +8,11 @@
 //      field and in the summary;
 //   4. records every request: none after the page is ready, none off 127.0.0.1;
 //   5. runs axe-core on the form, with its errors shown, at 360 and 1280 px;
-//   6. times the page: load to ready, the click to the first poster, each next document.
+//   6. times the page: load to ready, the click to the first poster, each next document;
+//   7. opens it where it cannot work — from file://, without JavaScript, without WebAssembly —
+//      and finds it says so, with the link to the blank documents, and no form.
 //
-// usage: node scripts/check-personaliser.mjs URL ANSWERS.json DOWNLOADS_DIR
+// usage: node scripts/check-personaliser.mjs URL ANSWERS.json DOWNLOADS_DIR PAGE_FILE
 import { chromium } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +20,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const [url, answersFile, downloads] = process.argv.slice(2);
+const [url, answersFile, downloads, pageFile] = process.argv.slice(2);
 const answers = JSON.parse(readFileSync(answersFile, "utf8"));
 mkdirSync(join(downloads, "hostile"), { recursive: true });
 
@@ -143,6 +145,33 @@ for (const width of [360, 1280]) {
   await axeContext.close();
 }
 console.log("axe-core: the form, with its errors, at 360 and 1280 px");
+
+// 7. Where it cannot work.
+const root = await (await browser.newContext()).newPage();
+await root.goto(url);
+const messages = await root.evaluate(() => ({ ...document.getElementById("personaliser").dataset }));
+await root.close();
+const cases = [
+  ["from file://", {}, "file://" + pageFile, "#status", messages.file],
+  ["without JavaScript", { javaScriptEnabled: false }, url, "noscript p", null],
+  ["without WebAssembly", {}, url, "#status", messages.noWasm],
+];
+for (const [what, options, where, selector, expected] of cases) {
+  const ctx = await browser.newContext(options);
+  if (what === "without WebAssembly") await ctx.addInitScript(() => { delete globalThis.WebAssembly; });
+  const p = await ctx.newPage();
+  await p.goto(where);
+  await p.waitForTimeout(500);
+  const said = ((await p.locator(selector).first().textContent()) || "").trim();
+  const blank = await p.locator('a[href$="downloads.html"]').filter({ hasText: /./ }).count();
+  const form = await p.locator("#answers").isVisible();
+  if (!said || (expected && said !== expected) || form || blank === 0) {
+    fail(`${what}: the page says "${said}", ${form ? "shows" : "hides"} the form, ${blank} link to the blank documents`);
+  } else {
+    console.log(`${what}: "${said.slice(0, 70)}…"`);
+  }
+  await ctx.close();
+}
 
 await browser.close();
 writeFileSync(join(downloads, "timings.json"), JSON.stringify(timings));

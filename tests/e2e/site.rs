@@ -120,8 +120,8 @@ phone = "02 99 00 00 00"
     for page in common::html_files(&project.path().join("output/hostile")) {
         let html = std::fs::read_to_string(&page).expect("page");
         // The personaliser page's own script is the only one.
-        let html = html
-            .replace(r#"<script type="module" src="..&#x2F;..&#x2F;personaliser&#x2F;personalise.js"></script>"#, "");
+        let html =
+            html.replace(r#"<script defer src="..&#x2F;..&#x2F;personaliser&#x2F;personalise.js"></script>"#, "");
         assert!(!html.contains("<script"), "{}: a script tag was written", page.display());
         assert!(!html.contains("onmouseover=\"x"), "{}: an attribute was broken", page.display());
     }

@@ -1,4 +1,5 @@
-// The personaliser page: the form's answers to the worker, its problems beside their fields, its
+// The personaliser page (a classic script, so that it runs from file:// too, to say it cannot
+// work there): the form's answers to the worker, its problems beside their fields, its
 // documents offered for download. Nothing leaves the browser: the page's policy forbids every
 // connection, and the worker makes none after it has loaded.
 const root = document.getElementById('personaliser');
@@ -200,6 +201,7 @@ async function load(event) {
 async function main() {
   if (location.protocol === 'file:') return say(text('file'));
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') return say(text('noWasm'));
+  say(text('loading'));
   try {
     const ready = await started();
     fill(ready.answers);
