@@ -14,12 +14,7 @@ bin=target/release/cyberkit
 work=$(mktemp -d)
 trap 'kill $server 2> /dev/null; rm -rf "$work"' EXIT
 "$bin" build --out "$work/out" 2> /dev/null
-python3 - profiles/cabinet-des-tilleuls.toml > "$work/answers.json" <<'PY'
-import json, sys, tomllib
-profile = tomllib.load(open(sys.argv[1], "rb"))
-tables = ["practice", "it_provider", "insurer", "software", "privacy"]
-print(json.dumps({f"{t}.{k}": v for t in tables for k, v in profile.get(t, {}).items()}))
-PY
+python3 scripts/answers.py profiles/cabinet-des-tilleuls.toml > "$work/answers.json"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/out" > /dev/null 2>&1 &
 server=$!

@@ -36,12 +36,7 @@ node scripts/check-a11y.mjs "$work/a"
 echo "== the personaliser: a practice's documents made in Chromium, against the CLI's"
 kit=urps-kine-pays-de-la-loire
 # The example practice's answers: the form's fields of profiles/cabinet-des-tilleuls.toml.
-python3 - profiles/cabinet-des-tilleuls.toml > "$work/answers.json" <<'PY'
-import json, sys, tomllib
-profile = tomllib.load(open(sys.argv[1], "rb"))
-tables = ["practice", "it_provider", "insurer", "software", "privacy"]
-print(json.dumps({f"{t}.{k}": v for t in tables for k, v in profile.get(t, {}).items()}))
-PY
+python3 scripts/answers.py profiles/cabinet-des-tilleuls.toml > "$work/answers.json"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/a" > /dev/null 2>&1 &
 server=$!
