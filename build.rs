@@ -58,8 +58,32 @@ fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name} for build scripts"))
 }
 
+/// The WebAssembly target's standard library, added by rustup when it is missing: rustup reads
+/// the target from rust-toolchain.toml when it installs the toolchain, but not for a toolchain
+/// already there.
+#[cfg(feature = "cli")]
+fn wasm_target() {
+    const TARGET: &str = "wasm32-unknown-unknown";
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+    let libdir = std::process::Command::new(rustc).args(["--print", "target-libdir", "--target", TARGET]).output();
+    let installed = libdir.is_ok_and(|o| {
+        let dir = PathBuf::from(String::from_utf8_lossy(&o.stdout).trim());
+        o.status.success() && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
+    });
+    if installed {
+        return;
+    }
+    let added = std::process::Command::new("rustup").args(["target", "add", TARGET]).status();
+    assert!(
+        added.is_ok_and(|s| s.success()),
+        "the personaliser's WebAssembly needs Rust's `{TARGET}` target, which this toolchain lacks: \
+         add it with `rustup target add {TARGET}`"
+    );
+}
+
 #[cfg(feature = "cli")]
 fn personaliser() {
+    wasm_target();
     let out = PathBuf::from(env("OUT_DIR")).join("personaliser");
     let target_dir = wasm_target_dir();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());

@@ -202,6 +202,20 @@ pub fn field_of(text: &str, diagnostic: &Diagnostic) -> Option<Field> {
     })
 }
 
+/// The fields the form needs that the answers leave blank: a personalised kit names its
+/// practice, where a URPS's kit may leave the name to be written by hand.
+pub fn blank_required(answers: &Answers) -> Vec<Field> {
+    FIELDS
+        .iter()
+        .filter(|f| f.required)
+        .filter(|f| match answers.get(&f.id()) {
+            Some(Answer::Text(text)) => text.trim().is_empty(),
+            _ => true,
+        })
+        .copied()
+        .collect()
+}
+
 /// The file name of the profile the answers make, from the practice's name: lowercase letters,
 /// digits and hyphens, accents dropped (`cabinet-des-tilleuls`).
 pub fn profile_name(answers: &Answers) -> String {
@@ -290,9 +304,18 @@ mod tests {
             col: 9,
             message: String::new(),
             hint: None,
+            problem: None,
         };
         assert_eq!(field_of(&text, &at).map(|f| f.id()), Some("practice.email".to_string()));
         assert_eq!(field_of(&text, &Diagnostic { line: 1, ..at }), None);
+    }
+
+    #[test]
+    fn a_personalised_kit_names_its_practice() {
+        let id = |a: &Answers| blank_required(a).iter().map(Field::id).collect::<Vec<_>>();
+        assert_eq!(id(&Answers::new()), ["practice.name"]);
+        assert_eq!(id(&answers(&[("practice.name", Answer::Text(" \t".into()))])), ["practice.name"]);
+        assert!(id(&answers(&[("practice.name", Answer::Text("Cabinet".into()))])).is_empty());
     }
 
     #[test]

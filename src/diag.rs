@@ -9,6 +9,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::problem::Problem;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -32,11 +34,21 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// What is wrong with the value, as data, when it is a value a practice types: for the
+    /// personaliser's form, which says it in the page's language.
+    pub problem: Option<Problem>,
 }
 
 impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The diagnostic with the problem it says.
+    #[must_use]
+    pub fn said(mut self, problem: Problem) -> Self {
+        self.problem = Some(problem);
+        self
     }
 }
 
@@ -171,6 +183,7 @@ impl Location {
             col: self.col,
             message: message.into(),
             hint: None,
+            problem: None,
         }
     }
 }
@@ -191,6 +204,7 @@ pub fn file_error(path: &Path, message: impl Into<String>, hint: impl Into<Strin
         col: 0,
         message: message.into(),
         hint: Some(hint.into()),
+        problem: None,
     }
 }
 

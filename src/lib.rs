@@ -27,6 +27,7 @@ pub mod load;
 pub mod model;
 pub mod placeholder;
 pub mod plan;
+pub mod problem;
 pub mod render;
 pub mod starter;
 pub mod templates;
@@ -94,9 +95,10 @@ pub fn content(files: &dyn Files, today: Date, diags: &mut Diagnostics) -> anyho
 mod flow {
     use std::path::Path;
 
-    /// Each top-level module's place in the flow. The foundations come first: the diagnostics,
-    /// the files, the fonts, the placeholders' syntax, the templates and the model.
-    const STAGES: [(&str, u8); 20] = [
+    /// Each top-level module's place in the flow. The foundations come first: the problems, the
+    /// diagnostics, the files, the fonts, the placeholders' syntax, the templates and the model.
+    const STAGES: [(&str, u8); 21] = [
+        ("problem", 0),
         ("diag", 0),
         ("files", 0),
         ("fonts", 0),

@@ -8,6 +8,7 @@ pub mod personaliser;
 pub mod placeholders;
 pub mod print;
 pub mod qr;
+pub mod said;
 pub mod site;
 pub mod text;
 pub mod typography;

@@ -77,6 +77,7 @@ fn languages(raw: Vec<RawLanguage>, diags: &mut Diagnostics) -> Option<(Language
     let mut required: std::collections::BTreeSet<String> =
         REQUIRED_STRINGS.iter().map(std::string::ToString::to_string).collect();
     required.extend(crate::templates::strings_used());
+    required.extend(crate::problem::STRINGS.iter().map(|s| (*s).to_string()));
     for required in &required {
         if !source_strings.contains_key(required) {
             diags.push(

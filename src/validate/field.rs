@@ -5,58 +5,54 @@
 use std::str::FromStr;
 
 use crate::model::{Colour, Date, Email, HttpsUrl, Phone};
+use crate::problem::Problem;
 
-/// What is wrong with a value, and how to write it instead.
+/// What is wrong with a value, and how to write it instead; for a value a practice types, the
+/// problem as data too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub problem: String,
     pub hint: String,
+    pub said: Option<Problem>,
 }
 
 /// A problem with a value. The message quotes the value, with what cannot be seen in it (a line
 /// break, a zero-width space) written out.
 fn invalid(problem: impl Into<String>, hint: impl Into<String>) -> Invalid {
-    Invalid { problem: super::shown(&problem.into()), hint: hint.into() }
+    Invalid { problem: super::shown(&problem.into()), hint: hint.into(), said: None }
+}
+
+/// A practice's value's problem, said in English for the command line.
+fn said(problem: Problem) -> Invalid {
+    let (message, hint) = problem.english();
+    Invalid { said: Some(problem), ..invalid(message, hint) }
 }
 
 /// Overseas country codes whose numbers are French numbers (`+262 262 ...` is `0262 ...`).
 const OVERSEAS_CODES: [&str; 4] = ["262", "590", "594", "596"];
-
-const PHONE_HINT: &str = "write a French number of 10 digits, e.g. `02 40 00 00 00` or `+33 2 40 00 00 00`";
 
 /// A French phone number: 10 digits starting with 0, or the same in international form.
 pub fn phone(text: &str) -> Result<Phone, Invalid> {
     let trimmed = text.trim();
     let compact: String = trimmed.replace("(0)", "").chars().filter(|c| !is_phone_separator(*c)).collect();
     if let Some(bad) = compact.chars().enumerate().find(|(i, c)| !(c.is_ascii_digit() || (*i == 0 && *c == '+'))) {
-        return Err(invalid(format!("`{trimmed}` is not a phone number: it contains `{}`", bad.1), PHONE_HINT));
+        return Err(said(Problem::PhoneCharacter { value: trimmed.to_string(), c: bad.1 }));
     }
     let national = if let Some(international) = compact.strip_prefix('+') {
         let rest = ["33"].iter().chain(OVERSEAS_CODES.iter()).find_map(|code| international.strip_prefix(code));
         match rest {
             Some(rest) if rest.len() == 9 && !rest.starts_with('0') => format!("0{rest}"),
-            Some(_) => {
-                return Err(invalid(
-                    format!("`{trimmed}` is not a French phone number: after the country code it needs 9 digits"),
-                    PHONE_HINT,
-                ));
-            }
-            None => return Err(invalid(format!("`{trimmed}` is not a French phone number"), PHONE_HINT)),
+            Some(_) => return Err(said(Problem::PhoneAfterCode { value: trimmed.to_string() })),
+            None => return Err(said(Problem::PhoneForeign { value: trimmed.to_string() })),
         }
     } else {
         compact
     };
     if national.len() != 10 {
-        return Err(invalid(
-            format!("`{trimmed}` has {} digits; a French phone number has 10", national.len()),
-            PHONE_HINT,
-        ));
+        return Err(said(Problem::PhoneDigits { value: trimmed.to_string(), digits: national.len() }));
     }
     if !national.starts_with('0') || national.starts_with("00") {
-        return Err(invalid(
-            format!("`{trimmed}` is not a French phone number: it must start with 0 then 1 to 9"),
-            PHONE_HINT,
-        ));
+        return Err(said(Problem::PhoneStart { value: trimmed.to_string() }));
     }
     // Keep the grouping the writer chose (`0 800 200 008` is how freephone numbers are shown);
     // a number written without spaces is shown in pairs.
@@ -84,10 +80,9 @@ pub fn short_number(text: &str) -> Result<String, Invalid> {
 /// An e-mail address.
 pub fn email(text: &str) -> Result<Email, Invalid> {
     let text = text.trim();
-    let hint = "write an address such as `contact@cabinet-exemple.fr`";
     match email_address::EmailAddress::from_str(text) {
         Ok(addr) if addr.domain().contains('.') && !addr.domain().starts_with('[') => Ok(Email(text.to_string())),
-        _ => Err(invalid(format!("`{text}` is not an e-mail address"), hint)),
+        _ => Err(said(Problem::Email { value: text.to_string() })),
     }
 }
 

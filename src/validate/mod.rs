@@ -58,8 +58,9 @@ pub(crate) fn text(
     if trimmed.is_empty() {
         return None;
     }
-    if let Some((problem, hint)) = text::value_problem(trimmed, shape) {
-        diags.push(value.at.error(format!("{key} {problem}")).hint(hint));
+    if let Some(problem) = text::value_problem(trimmed, shape) {
+        let (message, hint) = problem.english();
+        diags.push(value.at.error(format!("{key} {message}")).hint(hint).said(problem));
         return None;
     }
     Some(trimmed.to_string())
@@ -137,8 +138,12 @@ pub(crate) fn typed<T>(
     }
     match parse(&value.value) {
         Ok(v) => Some(v),
-        Err(Invalid { problem, hint }) => {
-            diags.push(value.at.error(format!("{key}: {problem}")).hint(hint));
+        Err(Invalid { problem, hint, said }) => {
+            let diagnostic = value.at.error(format!("{key}: {problem}")).hint(hint);
+            diags.push(match said {
+                Some(said) => diagnostic.said(said),
+                None => diagnostic,
+            });
             None
         }
     }

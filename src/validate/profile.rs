@@ -10,6 +10,7 @@ use crate::model::{
     Colour, Contact, Content, Date, Insurer, ItProvider, Logo, LongValue, Practice, Privacy, Profile, Publisher, Site,
     Software,
 };
+use crate::problem::Problem;
 
 /// The largest logo we decode, in pixels on each side and in memory.
 const MAX_LOGO_SIDE: u32 = 8000;
@@ -378,11 +379,9 @@ fn recipients(
 ) -> Vec<Located<String>> {
     let Some(list) = list else { return Vec::new() };
     if list.value.len() > MAX_RECIPIENTS {
-        diags.push(
-            list.at
-                .error(format!("{key} lists {} recipients; the notice has room for {MAX_RECIPIENTS}", list.value.len()))
-                .hint("group them by kind (`laboratoires d’analyses`, `organismes d’assurance maladie`)"),
-        );
+        let problem = Problem::Recipients { count: list.value.len(), max: MAX_RECIPIENTS };
+        let (message, hint) = problem.english();
+        diags.push(list.at.error(format!("{key} {message}")).hint(hint).said(problem));
         return Vec::new();
     }
     list.value

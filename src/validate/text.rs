@@ -5,6 +5,7 @@
 
 use super::Shape;
 use crate::placeholder;
+use crate::problem::Problem;
 
 /// How deep lists and quotes may nest in a module: deeper than this no reader follows, and
 /// the printed documents would need a layout for it.
@@ -129,53 +130,36 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
     None
 }
 
-/// The first thing that keeps a text value off the page, as "what is wrong" (after the key's
-/// name) and what to do.
-pub(crate) fn value_problem(text: &str, shape: Shape) -> Option<(String, &'static str)> {
+/// The first thing that keeps a text value off the page.
+pub(crate) fn value_problem(text: &str, shape: Shape) -> Option<Problem> {
     if !shape.multiline() && text.contains(['\n', '\r']) {
-        return Some(("must fit on one line".into(), "remove the line breaks"));
+        return Some(Problem::LineBreak);
     }
     if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-        return Some((format!("contains the control character U+{:04X}", c as u32), "remove it; it cannot be printed"));
+        return Some(Problem::Control(c));
     }
     let (max, length) = (shape.max_chars(), text.chars().count());
     if length > max {
-        return Some((format!("is {length} characters long; a kit prints at most {max}"), "shorten it"));
+        return Some(Problem::TooLong { length, max });
     }
     if let Some((c, name)) = text.chars().find_map(|c| crate::fonts::invisible(c).map(|name| (c, name))) {
-        return Some((
-            format!("contains the invisible character U+{:04X} ({name})", c as u32),
-            "remove it: it cannot be seen on paper, and it can change how the text reads",
-        ));
+        return Some(Problem::Invisible { c, name });
     }
     let lines = text.lines().count();
     if lines > MAX_LINES {
-        return Some((
-            format!("has {lines} lines; a document has room for {MAX_LINES}"),
-            "keep the lines an envelope would need",
-        ));
+        return Some(Problem::TooManyLines { lines, max: MAX_LINES });
     }
     // A note is never printed: any character will do.
     if shape == Shape::Note {
         return None;
     }
     if let Some(c) = text.chars().find(|&c| is_private_use(c)) {
-        return Some((
-            format!("contains U+{:04X}, a private-use character", c as u32),
-            "remove it: each font draws it differently, or not at all",
-        ));
+        return Some(Problem::PrivateUse(c));
     }
     if let Some(c) = text.chars().find(|&c| crate::fonts::drawn_over(c)) {
-        return Some((
-            format!("contains `` {c} `` (U+{:04X}), which the kit's font draws over the letter before it", c as u32),
-            "write it another way: ' or ’ for a grave or acute accent, or the accented letter itself (è, é)",
-        ));
+        return Some(Problem::DrawnOver(c));
     }
-    let c = text.chars().find(|&c| !crate::fonts::can_print(c))?;
-    Some((
-        format!("contains `{c}` (U+{:04X}), which none of the kit's fonts can print", c as u32),
-        "remove it, or write it in words",
-    ))
+    text.chars().find(|&c| !crate::fonts::can_print(c)).map(Problem::Unprintable)
 }
 
 /// The most lines a value may have: an address on an envelope.

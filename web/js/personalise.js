@@ -122,15 +122,17 @@ function showDocument(stem, pdf, png) {
   item.hidden = false;
 }
 
+// Each question has its number, which its reply carries.
 const pending = new Map();
+let asked = 0;
 function ask(message) {
+  asked += 1;
+  const id = asked;
   return new Promise((resolve, reject) => {
-    pending.set(message.type, { resolve, reject });
-    worker.postMessage(message);
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...message, id });
   });
 }
-
-const replyTo = { checked: 'check', made: 'make', read: 'read', ready: 'start' };
 
 function started() {
   worker = new Worker(new URL(`${root.dataset.shared}worker.js`, location.href), { type: 'module' });
@@ -142,8 +144,8 @@ function started() {
       pending.clear();
       return;
     }
-    const waiting = pending.get(replyTo[reply.type]);
-    pending.delete(replyTo[reply.type]);
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
     if (waiting) waiting.resolve(reply);
   };
   worker.onerror = (event) => say(text('failed', { error: event.message || 'worker' }));
@@ -161,13 +163,19 @@ async function make(event) {
     item.replaceChildren();
   }
   while (urls.length > 0) URL.revokeObjectURL(urls.pop());
-  const { report } = await ask({ type: 'check', answers: given });
+  const { report } = await ask({ type: 'check', answers: given, lang });
   name = report.name;
   if (showProblems(report.problems) > 0) return;
   results.hidden = false;
   for (const item of document.querySelectorAll('#documents li')) {
     try {
       const made = await ask({ type: 'make', answers: given, lang, stem: item.dataset.stem });
+      // Answers that make a document overflow: the problem beside the field that is longest.
+      if (made.problems.length > 0) {
+        results.hidden = true;
+        showProblems(made.problems);
+        return;
+      }
       showDocument(made.stem, made.pdf, made.png);
       if (item === document.querySelector('#documents li')) document.getElementById('results-title').focus();
     } catch (error) {
@@ -178,7 +186,7 @@ async function make(event) {
 }
 
 async function save() {
-  const { report } = await ask({ type: 'check', answers: answers() });
+  const { report } = await ask({ type: 'check', answers: answers(), lang });
   const link = download(new TextEncoder().encode(report.profile), `${report.name}.toml`, 'application/toml');
   document.body.append(link);
   link.click();

@@ -16,13 +16,14 @@ async function start(message) {
 function handle(message) {
   switch (message.type) {
     case 'check':
-      return { type: 'checked', report: JSON.parse(kit.check(JSON.stringify(message.answers))) };
+      return { type: 'checked', report: JSON.parse(kit.check(JSON.stringify(message.answers), message.lang)) };
     case 'make': {
       const made = kit.make(JSON.stringify(message.answers), message.lang, message.stem);
       const pdf = made.pdf();
       const png = made.png();
+      const problems = JSON.parse(made.problems());
       made.free();
-      return { type: 'made', stem: message.stem, pdf, png };
+      return { type: 'made', stem: message.stem, pdf, png, problems };
     }
     case 'read':
       return { type: 'read', file: message.file, result: JSON.parse(kit.read_answers(message.text)) };
@@ -39,7 +40,7 @@ self.onmessage = (event) => {
     try {
       const reply = message.type === 'start' ? await start(message) : handle(message);
       const transfer = reply.type === 'made' ? [reply.pdf.buffer, reply.png.buffer] : [];
-      self.postMessage(reply, transfer);
+      self.postMessage({ ...reply, id: message.id }, transfer);
     } catch (error) {
       // A trap in the WebAssembly leaves the module unusable: the page says so.
       self.postMessage({ type: 'failed', message: String((error && error.message) || error) });

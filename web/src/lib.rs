@@ -9,11 +9,13 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use cyberkit::answers::{self, Answers};
-use cyberkit::diag::{Diagnostic, Diagnostics, Severity};
+use cyberkit::diag::{Diagnostic, Diagnostics, Location, WithHint as _};
 use cyberkit::files::InMemory;
-use cyberkit::model::{Content, Date, Lang, Profile};
+use cyberkit::model::{Content, Date, Lang, Profession, Profile};
+use cyberkit::problem::Problem as Said;
 use cyberkit::render::personaliser::KitData;
 use cyberkit::render::print::Print;
+use cyberkit::render::said::said;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -24,6 +26,8 @@ pub struct Personaliser {
     /// The kit's own profile file, as the URPS wrote it.
     kit_profile: String,
     content: Content,
+    /// The kit's profession: the words its messages name the workplace with.
+    profession: Profession,
     /// The page's today, for the checks that depend on it (a contact checked long ago).
     today: Date,
     /// The date the documents carry: the content's newest, as `cyberkit build` gives them
@@ -41,10 +45,19 @@ struct Checked {
     name: String,
     text: String,
     profile: Option<Profile>,
-    problems: Vec<Problem>,
+    problems: Vec<Found>,
 }
 
-/// A problem of the answers, for the form: the field it is about, if one is.
+/// A problem found in the answers, before it is said in a language.
+#[derive(Debug, Clone)]
+struct Found {
+    field: Option<String>,
+    diagnostic: Diagnostic,
+}
+
+/// A problem of the answers, for the form: the field it is about, if one is, and what is wrong
+/// in the page's language (in English, with what to do as a hint, for a problem of the kit's
+/// own rather than of a value the form asks for).
 #[derive(Debug, Clone, Serialize)]
 pub struct Problem {
     field: Option<String>,
@@ -65,11 +78,13 @@ struct Report<'a> {
     problems: &'a [Problem],
 }
 
-/// A document made: its PDF and a picture of its first page.
+/// A document made: its PDF and a picture of its first page; or, when the answers make it
+/// overflow, no document and the problem (as JSON, like `check`'s).
 #[wasm_bindgen]
 pub struct Made {
     pdf: Vec<u8>,
     png: Vec<u8>,
+    problems: String,
 }
 
 #[wasm_bindgen]
@@ -80,6 +95,10 @@ impl Made {
 
     pub fn png(&self) -> Vec<u8> {
         self.png.clone()
+    }
+
+    pub fn problems(&self) -> String {
+        self.problems.clone()
     }
 }
 
@@ -106,9 +125,10 @@ impl Personaliser {
             let list: Vec<String> = diags.sorted().iter().map(ToString::to_string).collect();
             return Err(JsError::new(&format!("the kit's content has errors:\n{}", list.join("\n"))));
         };
+        let profession = kit_profession(&files, Path::new(&kit_data.profile), &content, today)?;
         let print = Print::new().map_err(|e| js_error(&e))?;
         let date = content.documents_date();
-        Ok(Personaliser { files, kit_profile, content, today, date, print, last: RefCell::new(None) })
+        Ok(Personaliser { files, kit_profile, content, profession, today, date, print, last: RefCell::new(None) })
     }
 
     /// The answers the kit's own profile gives, as JSON: what the form starts with.
@@ -130,10 +150,11 @@ impl Personaliser {
         value.to_string()
     }
 
-    /// Checks answers (JSON): the profile they make and its problems, as JSON.
-    pub fn check(&self, answers: &str) -> String {
+    /// Checks answers (JSON): the profile they make and its problems said in `lang`, as JSON.
+    pub fn check(&self, answers: &str, lang: &str) -> String {
         let checked = self.checked(answers);
-        let report = Report { name: &checked.name, profile: &checked.text, problems: &checked.problems };
+        let problems = self.said(&checked.problems, &Lang::new(lang));
+        let report = Report { name: &checked.name, profile: &checked.text, problems: &problems };
         serde_json::to_string(&report).unwrap_or_default()
     }
 
@@ -153,12 +174,14 @@ impl Personaliser {
             return Err(JsError::new(&format!("the kit has no document `{stem}` in `{lang}`")));
         };
         let printed = self.print.render_language(&kit, &lang).map_err(|e| js_error(&e))?;
-        if let Some(overflow) = printed.overflows.first() {
-            return Err(JsError::new(&overflow.to_string()));
+        if !printed.overflows.is_empty() {
+            let found: Vec<Found> = printed.overflows.into_iter().map(|d| found(&checked.text, d)).collect();
+            let problems = serde_json::to_string(&self.said(&found, &lang)).unwrap_or_default();
+            return Ok(Made { pdf: Vec::new(), png: Vec::new(), problems });
         }
         let file = |path: &str| printed.files.iter().find(|f| f.path == path).map(|f| f.bytes.clone());
         match (file(&document.path), file(&document.thumbnail)) {
-            (Some(pdf), Some(png)) => Ok(Made { pdf, png }),
+            (Some(pdf), Some(png)) => Ok(Made { pdf, png, problems: "[]".to_string() }),
             _ => Err(JsError::new(&format!("`{stem}` was not made"))),
         }
     }
@@ -183,7 +206,7 @@ impl Personaliser {
             name: "cabinet".to_string(),
             text: String::new(),
             profile: None,
-            problems: vec![Problem { field: None, error: true, message, hint: None, line: 0, col: 0 }],
+            problems: vec![Found { field: None, diagnostic: Location::file(Path::new("")).error(message) }],
         };
         let answers: Answers = match serde_json::from_str(answers) {
             Ok(answers) => answers,
@@ -202,10 +225,37 @@ impl Personaliser {
             Ok(profile) => profile,
             Err(e) => return failed(format!("{e:#}")),
         };
-        let mut problems: Vec<Problem> = required(&answers);
-        problems.extend(diags.sorted().into_iter().map(|d| problem(&text, d)));
-        let profile = profile.filter(|_| !problems.iter().any(|p| p.error));
+        let mut problems: Vec<Found> = answers::blank_required(&answers)
+            .into_iter()
+            .map(|f| {
+                let (message, hint) = Said::Required.english();
+                let diagnostic = Location::file(&path)
+                    .error(format!("`{}` in [{}] {message}", f.key, f.table))
+                    .hint(hint)
+                    .said(Said::Required);
+                Found { field: Some(f.id()), diagnostic }
+            })
+            .collect();
+        problems.extend(diags.sorted().into_iter().map(|d| found(&text, d)));
+        let profile = profile.filter(|_| !problems.iter().any(|p| p.diagnostic.is_error()));
         Checked { name, text, profile, problems }
+    }
+
+    /// The problems, said in `lang`: a practice's value's problem in the page's language, any
+    /// other (of the kit's own) in English with its hint.
+    fn said(&self, found: &[Found], lang: &Lang) -> Vec<Problem> {
+        let words = self.profession.workplace.words.get(lang);
+        found
+            .iter()
+            .map(|f| {
+                let d = &f.diagnostic;
+                let (message, hint) = match &d.problem {
+                    Some(problem) => (said(problem, &self.content, words, lang), None),
+                    None => (d.message.clone(), d.hint.clone()),
+                };
+                Problem { field: f.field.clone(), error: d.is_error(), message, hint, line: d.line, col: d.col }
+            })
+            .collect()
     }
 }
 
@@ -221,35 +271,19 @@ fn profile(
     Ok(cyberkit::validate::profile(raw, content, today, diags))
 }
 
-/// The required fields left blank.
-fn required(answers: &Answers) -> Vec<Problem> {
-    answers::FIELDS
-        .iter()
-        .filter(|f| f.required)
-        .filter(|f| match answers.get(&f.id()) {
-            Some(answers::Answer::Text(text)) => text.trim().is_empty(),
-            _ => true,
-        })
-        .map(|f| Problem {
-            field: Some(f.id()),
-            error: true,
-            message: format!("`{}` in [{}] is required", f.key, f.table),
-            hint: Some("the kit is made for a practice: give its name".to_string()),
-            line: 0,
-            col: 0,
-        })
-        .collect()
+/// The profession of the kit's own profile, which the build checked.
+fn kit_profession(files: &InMemory, path: &Path, content: &Content, today: Date) -> Result<Profession, JsError> {
+    let mut diags = Diagnostics::default();
+    let profile = profile(files, path, content, today, &mut diags).map_err(|e| js_error(&e))?;
+    profile.map(|p| p.profession).ok_or_else(|| {
+        let list: Vec<String> = diags.sorted().iter().map(ToString::to_string).collect();
+        JsError::new(&format!("the kit's profile has errors:\n{}", list.join("\n")))
+    })
 }
 
-fn problem(text: &str, diagnostic: Diagnostic) -> Problem {
-    Problem {
-        field: answers::field_of(text, &diagnostic).map(|f| f.id()),
-        error: diagnostic.severity == Severity::Error,
-        message: diagnostic.message,
-        hint: diagnostic.hint,
-        line: diagnostic.line,
-        col: diagnostic.col,
-    }
+/// A diagnostic of the profile `text`, with the form's field it is about.
+fn found(text: &str, diagnostic: Diagnostic) -> Found {
+    Found { field: answers::field_of(text, &diagnostic).map(|f| f.id()), diagnostic }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -258,4 +292,83 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The URPS kiné kit's `personalise/kit.json`, from the repository's files.
+    fn kit() -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = InMemory::default();
+        let mut folders = vec![root.join("content"), root.join("profiles")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("a folder of the repository") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let relative = path.strip_prefix(&root).expect("inside the repository");
+                    files.insert(relative, std::fs::read(&path).expect("a file of the repository"));
+                }
+            }
+        }
+        let profile = Path::new("profiles/urps-kine-pays-de-la-loire.toml");
+        let kit = cyberkit::load::kit_files(&files, profile).expect("the kit's files");
+        serde_json::to_string(&KitData::new(&kit)).expect("JSON")
+    }
+
+    fn problems(personaliser: &Personaliser, answers: &serde_json::Value, lang: &str) -> Vec<(String, String)> {
+        let report: serde_json::Value =
+            serde_json::from_str(&personaliser.check(&answers.to_string(), lang)).expect("a report");
+        report["problems"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|p| p["error"] == true)
+            .map(|p| (p["field"].as_str().unwrap_or_default().to_string(), p["message"].as_str().unwrap().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_form_reads_its_problems_in_the_pages_language() {
+        let personaliser = Personaliser::new(&kit(), "2026-12-01").expect("the kit");
+        let answers = serde_json::json!({
+            "practice.name": "",
+            "it_provider.phone": "12",
+            "insurer.phone": "{max} {value}",
+            "practice.email": "secretariat@cabinet",
+        });
+        let (n, nn) = ('\u{a0}', '\u{202f}');
+        assert_eq!(
+            problems(&personaliser, &answers, "fr"),
+            [
+                (
+                    "practice.name".to_string(),
+                    format!("Ce champ est obligatoire{nn}: les documents sont faits au nom du cabinet.")
+                ),
+                (
+                    "practice.email".to_string(),
+                    format!(
+                        "«{nn}secretariat@cabinet{nn}» n’est pas une adresse e-mail{nn}: écrivez l’adresse complète, avec son @ et son nom de domaine."
+                    )
+                ),
+                (
+                    "it_provider.phone".to_string(),
+                    format!("«{nn}12{nn}» compte 2{n}chiffres{nn}; un numéro français en a 10.")
+                ),
+                // What was typed is quoted as typed, its braces too.
+                (
+                    "insurer.phone".to_string(),
+                    format!(
+                        "«{nn}{{max}} {{value}}{nn}» n’est pas un numéro de téléphone{nn}: il contient «{nn}{{{nn}». Écrivez un numéro français à 10{n}chiffres."
+                    )
+                ),
+            ]
+        );
+        let english: Vec<String> = problems(&personaliser, &answers, "en").into_iter().map(|(_, m)| m).collect();
+        assert_eq!(english[0], "This field is required: the documents are made in the name of the practice.");
+        assert_eq!(english[2], "“12” has 2 digits; a French number has 10.");
+    }
 }

@@ -7,6 +7,7 @@ use typst_layout::PagedDocument;
 
 use crate::diag::{Diagnostic, Location, WithHint as _};
 use crate::plan::{Document, Kit};
+use crate::problem::Problem;
 
 /// Office printers cannot print near the paper's edge: a document's text stays this far from it
 /// (12 mm), less a tenth of a millimetre for rounding.
@@ -41,15 +42,13 @@ struct Overflow<'d> {
     longest: Vec<(&'static str, &'static str, usize)>,
 }
 
-impl std::fmt::Display for Overflow<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let document = &self.document.path;
+impl Overflow<'_> {
+    /// The problem, for the personaliser's form.
+    fn problem(&self) -> Problem {
+        let document = self.document.title_key;
         match self.fault {
-            Fault::Pages { pages, max } => write!(f, "{document} runs onto {pages} pages; it must fit on {max}"),
-            Fault::Edge { page, mm } => write!(
-                f,
-                "{document} page {page}: text comes within {mm:.1} mm of the paper's edge; printers need 12 mm"
-            ),
+            Fault::Pages { pages, max } => Problem::Pages { document, pages, max },
+            Fault::Edge { page, mm } => Problem::Edge { document, page, mm: format!("{mm:.1}") },
         }
     }
 }
@@ -62,7 +61,8 @@ pub(super) fn diagnostic(kit: &Kit<'_>, document: &Document, fault: Fault) -> Di
     longest.truncate(3);
     let at = longest.first().map_or_else(|| Location::file(&profile.path), |value| value.at.clone());
     let overflow = Overflow { document, fault, longest: longest.iter().map(|v| (v.table, v.key, v.chars)).collect() };
-    at.error(overflow.to_string()).hint(overflow.hint())
+    let problem = overflow.problem();
+    at.error(format!("{} {}", document.path, problem.english().0)).hint(overflow.hint()).said(problem)
 }
 
 impl Overflow<'_> {
