@@ -38,15 +38,12 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| Some((value(&after[..close])?, close))) {
-            Some((text, close)) => {
-                out.push_str(&text);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
+        if let Some((text, close)) = after.find('}').and_then(|close| Some((value(&after[..close])?, close))) {
+            out.push_str(&text);
+            rest = &after[close + 1..];
+        } else {
+            out.push('{');
+            rest = after;
         }
     }
     out.push_str(rest);

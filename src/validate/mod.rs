@@ -140,10 +140,7 @@ pub(crate) fn typed<T>(
         Ok(v) => Some(v),
         Err(Invalid { problem, hint, said }) => {
             let diagnostic = value.at.error(format!("{key}: {problem}")).hint(hint);
-            diags.push(match said {
-                Some(said) => diagnostic.said(said),
-                None => diagnostic,
-            });
+            diags.push(crate::diag::Diagnostic { problem: said, ..diagnostic });
             None
         }
     }
