@@ -5,28 +5,36 @@
 //! Validation asks [`can_print`] about every profile value, so that a character no font has is a
 //! clear error at `check` time rather than an empty box on a poster.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use typst::foundations::Bytes;
 use typst::text::{Coverage, Font, FontInfo};
 
-/// Every embedded font face, with what Typst knows about it.
+/// Every embedded font face, with what Typst knows about it; read once per run, since the
+/// checks and the renderer both ask.
 pub fn faces() -> impl Iterator<Item = (Font, FontInfo)> {
-    let mono = [
-        dejavu::sans_mono::regular(),
-        dejavu::sans_mono::bold(),
-        dejavu::sans_mono::oblique(),
-        dejavu::sans_mono::bold_oblique(),
-    ];
-    [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
-        .into_iter()
-        .chain(mono)
-        .flat_map(|face| Font::iter(Bytes::new(face)))
-        .map(|font| {
-            let info = font.info().clone();
-            (font, info)
+    static FACES: OnceLock<Vec<(Font, FontInfo)>> = OnceLock::new();
+    FACES
+        .get_or_init(|| {
+            let mono = [
+                dejavu::sans_mono::regular(),
+                dejavu::sans_mono::bold(),
+                dejavu::sans_mono::oblique(),
+                dejavu::sans_mono::bold_oblique(),
+            ];
+            [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
+                .into_iter()
+                .chain(mono)
+                .flat_map(|face| Font::iter(Bytes::new(face)))
+                .map(|font| {
+                    let info = font.info().clone();
+                    (font, info)
+                })
+                .collect()
         })
+        .iter()
+        .cloned()
 }
 
 /// Whether some embedded font has a glyph for `c`. Spaces and line breaks always print;
@@ -45,44 +53,57 @@ pub fn can_print(c: char) -> bool {
 
 /// Whether the kit's font draws `c` as a mark over the letter before it although it is a
 /// character of its own: Noto Sans shapes a spacing grave accent after a letter as the combining
-/// one, so that ``c`ode`` prints as `c̀ode`. Found by shaping each character the Noto faces have
-/// between two letters with Typst's own shaper, once per run.
+/// one, so that ``c`ode`` prints as `c̀ode`. Found by shaping the character between two letters
+/// with Typst's own shaper in each Noto face that has it, once per character and run: shaping
+/// every character of the faces up front took longer than the personaliser's whole start.
 pub fn drawn_over(c: char) -> bool {
-    static DRAWN_OVER: OnceLock<BTreeSet<char>> = OnceLock::new();
-    DRAWN_OVER.get_or_init(zero_width_characters).contains(&c)
+    static SHAPED: Mutex<BTreeMap<char, bool>> = Mutex::new(BTreeMap::new());
+    if let Some(&over) = SHAPED.lock().unwrap_or_else(PoisonError::into_inner).get(&c) {
+        return over;
+    }
+    let over = shaped_over(c);
+    SHAPED.lock().unwrap_or_else(PoisonError::into_inner).insert(c, over);
+    over
 }
 
-fn zero_width_characters() -> BTreeSet<char> {
+/// The Noto faces, each with the characters its Unicode character maps name.
+fn noto_faces() -> &'static [(rustybuzz::Face<'static>, BTreeSet<char>)] {
+    static FACES: OnceLock<Vec<(rustybuzz::Face<'static>, BTreeSet<char>)>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
+            .into_iter()
+            .filter_map(|data| rustybuzz::Face::from_slice(data, 0))
+            .map(|face| {
+                let mut chars = BTreeSet::new();
+                for subtable in face
+                    .tables()
+                    .cmap
+                    .iter()
+                    .flat_map(|cmap| cmap.subtables)
+                    .filter(rustybuzz::ttf_parser::cmap::Subtable::is_unicode)
+                {
+                    subtable.codepoints(|cp| chars.extend(char::from_u32(cp)));
+                }
+                (face, chars)
+            })
+            .collect()
+    })
+}
+
+fn shaped_over(c: char) -> bool {
     use unicode_segmentation::UnicodeSegmentation as _;
-    let mut found = BTreeSet::new();
-    for data in [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF] {
-        let Some(face) = rustybuzz::Face::from_slice(data, 0) else { continue };
-        let mut chars = BTreeSet::new();
-        for subtable in face
-            .tables()
-            .cmap
-            .iter()
-            .flat_map(|cmap| cmap.subtables)
-            .filter(rustybuzz::ttf_parser::cmap::Subtable::is_unicode)
-        {
-            subtable.codepoints(|cp| chars.extend(char::from_u32(cp)));
-        }
-        for c in chars {
-            // A combining mark joins the letter before it: no room of its own is right for it.
-            let text = format!("a{c}b");
-            if c.is_whitespace() || c.is_control() || text.graphemes(true).count() != 3 {
-                continue;
-            }
-            let mut buffer = rustybuzz::UnicodeBuffer::new();
-            buffer.push_str(&text);
-            let shaped = rustybuzz::shape(&face, &[], buffer);
-            let own = shaped.glyph_infos().iter().zip(shaped.glyph_positions()).filter(|(info, _)| info.cluster == 1);
-            if own.map(|(_, pos)| pos.x_advance).sum::<i32>() == 0 {
-                found.insert(c);
-            }
-        }
+    // A combining mark joins the letter before it: no room of its own is right for it.
+    let text = format!("a{c}b");
+    if c.is_whitespace() || c.is_control() || text.graphemes(true).count() != 3 {
+        return false;
     }
-    found
+    noto_faces().iter().filter(|(_, chars)| chars.contains(&c)).any(|(face, _)| {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&text);
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        let own = shaped.glyph_infos().iter().zip(shaped.glyph_positions()).filter(|(info, _)| info.cluster == 1);
+        own.map(|(_, pos)| pos.x_advance).sum::<i32>() == 0
+    })
 }
 
 /// The name of a character that takes no room on the page but changes the text: spaces of no
@@ -122,6 +143,20 @@ mod tests {
         for c in "aé'’^~-_|\u{301}".chars() {
             assert!(!super::drawn_over(c), "{c:?}");
         }
+    }
+
+    /// Every character of the Noto faces that they draw over the letter before: the spacing
+    /// accents and modifier letters, the Greek tonos and psili, the soft hyphen and the
+    /// invisible format characters (which the checks name as invisible first).
+    #[test]
+    fn finds_every_character_drawn_over_among_the_faces() {
+        let every: std::collections::BTreeSet<char> =
+            super::noto_faces().iter().flat_map(|(_, chars)| chars.iter().copied()).collect();
+        let over: String = every.iter().copied().filter(|&c| super::drawn_over(c)).collect();
+        let expected = "`¨\u{ad}´¸ʹʺʻʼʽʾʿˀˁˆˇˈˉˊˋˌˍˎˏːˑ˒˓˔˕˖˗˘˙˚˛˜˝˞˟ˬ˭ˮ˯˰˱˲˴˵˶˷˸˹˺˻˼˽˾˿\u{374}͵ͺ΄΅᾽\u{1fbe}᾿῀῁῍῎῏῝῞῟῭\u{1fee}\u{1fef}\u{1ffd}῾\
+            \u{200b}\u{200e}\u{200f}\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{206a}\u{206b}\u{206c}\u{206d}\u{206e}\u{206f}\
+            ꜗꜘꜙꜚ꜠꜡ꞈ\u{feff}";
+        assert_eq!(over, expected);
     }
 
     #[test]
