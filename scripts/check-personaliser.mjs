@@ -5,7 +5,7 @@
 //   2. types markup of every kind as the practice's name and downloads the poster
 //      (DOWNLOADS/hostile/, whose text check-kits.sh reads);
 //   3. leaves the required name blank and a phone number wrong, and finds each error beside its
-//      field and in the summary;
+//      field, in French as the page is, and in the summary;
 //   4. records every request: none after the page is ready, none off 127.0.0.1;
 //   5. runs axe-core on the form, with its errors shown, at 360 and 1280 px;
 //   6. times the page: load to ready, the click to the first poster, each next document;
@@ -99,12 +99,17 @@ await page.fill('[name="practice.name"]', "");
 await page.fill('[name="it_provider.phone"]', "12");
 await page.click("button[type=submit]");
 await page.waitForSelector("#summary:not([hidden])", { timeout: 60000 });
-for (const [id, what] of [["f-practice-name", "the blank name"], ["f-it-provider-phone", "the wrong phone"]]) {
+// In the page's language (the French page: French words, French spacing before the colon).
+const said = [
+  ["f-practice-name", "the blank name", /^Ce champ est obligatoire\u202f: les documents sont faits au nom du cabinet\.$/],
+  ["f-it-provider-phone", "the wrong phone", /^«\u202f12\u202f» compte 2\u00a0chiffres\u202f; un numéro français en a 10\.$/],
+];
+for (const [id, what, expected] of said) {
   const error = page.locator(`#${id}-error`);
   const text = (await error.isVisible()) ? await error.textContent() : "";
   const describedBy = (await page.getAttribute(`#${id}`, "aria-describedby")) || "";
   const invalid = await page.getAttribute(`#${id}`, "aria-invalid");
-  if (!text.trim() || !describedBy.includes(`${id}-error`) || invalid !== "true") {
+  if (!expected.test(text.trim()) || !describedBy.includes(`${id}-error`) || invalid !== "true") {
     fail(`${what}: no error beside #${id} (text "${text}", aria-describedby "${describedBy}", aria-invalid ${invalid})`);
   } else {
     console.log(`${what}: "${text.trim()}"`);

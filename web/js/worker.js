@@ -6,11 +6,25 @@ import init, { Personaliser } from './cyberkit_web.js';
 let kit = null;
 
 async function start(message) {
+  // The kit's files come while the WebAssembly compiles.
+  const files = fetch(message.kit).then((response) => {
+    if (!response.ok) throw new Error(`${message.kit}: ${response.status}`);
+    return response.text();
+  });
   await init({ module_or_path: new URL('./cyberkit_web_bg.wasm', import.meta.url) });
-  const response = await fetch(message.kit);
-  if (!response.ok) throw new Error(`${message.kit}: ${response.status}`);
-  kit = new Personaliser(await response.text(), message.date);
+  kit = new Personaliser(await files, message.date);
   return { type: 'ready', answers: JSON.parse(kit.kit_answers()) };
+}
+
+// While the practice fills the form in, the kit's own poster is made and thrown away, so that
+// the practice's first document is as quick as the next. Nothing is said if it fails: the
+// practice's own documents will say why.
+function warm(message) {
+  try {
+    kit.warm(message.lang);
+  } catch (_) {
+    // The practice's documents report the problem.
+  }
 }
 
 function handle(message) {
@@ -41,6 +55,7 @@ self.onmessage = (event) => {
       const reply = message.type === 'start' ? await start(message) : handle(message);
       const transfer = reply.type === 'made' ? [reply.pdf.buffer, reply.png.buffer] : [];
       self.postMessage({ ...reply, id: message.id }, transfer);
+      if (message.type === 'start') queue = queue.then(() => warm(message));
     } catch (error) {
       // A trap in the WebAssembly leaves the module unusable: the page says so.
       self.postMessage({ type: 'failed', message: String((error && error.message) || error) });

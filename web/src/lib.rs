@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use cyberkit::answers::{self, Answers};
 use cyberkit::diag::{Diagnostic, Diagnostics, Location, WithHint as _};
 use cyberkit::files::InMemory;
-use cyberkit::model::{Content, Date, Lang, Profession, Profile};
+use cyberkit::model::{Content, Date, Lang, Profile};
 use cyberkit::problem::Problem as Said;
 use cyberkit::render::personaliser::KitData;
 use cyberkit::render::print::Print;
@@ -26,8 +26,9 @@ pub struct Personaliser {
     /// The kit's own profile file, as the URPS wrote it.
     kit_profile: String,
     content: Content,
-    /// The kit's profession: the words its messages name the workplace with.
-    profession: Profession,
+    /// The kit's own profile, checked: its profession gives the words the messages name the
+    /// workplace with, and its documents warm the renderer up.
+    kit: Profile,
     /// The page's today, for the checks that depend on it (a contact checked long ago).
     today: Date,
     /// The date the documents carry: the content's newest, as `cyberkit build` gives them
@@ -102,6 +103,16 @@ impl Made {
     }
 }
 
+/// What a document of a profile comes to: its PDF and the picture of its first page, or the
+/// values that make it overflow.
+enum Outcome {
+    Made { pdf: Vec<u8>, png: Vec<u8> },
+    Overflows(Vec<Diagnostic>),
+}
+
+/// The document the renderer is warmed up with: the one a practice asks for first.
+const WARM_STEM: &str = "poster-a4";
+
 fn js_error(e: &anyhow::Error) -> JsError {
     JsError::new(&format!("{e:#}"))
 }
@@ -125,10 +136,10 @@ impl Personaliser {
             let list: Vec<String> = diags.sorted().iter().map(ToString::to_string).collect();
             return Err(JsError::new(&format!("the kit's content has errors:\n{}", list.join("\n"))));
         };
-        let profession = kit_profession(&files, Path::new(&kit_data.profile), &content, today)?;
+        let kit = checked_kit_profile(&files, Path::new(&kit_data.profile), &content, today)?;
         let print = Print::new().map_err(|e| js_error(&e))?;
         let date = content.documents_date();
-        Ok(Personaliser { files, kit_profile, content, profession, today, date, print, last: RefCell::new(None) })
+        Ok(Personaliser { files, kit_profile, content, kit, today, date, print, last: RefCell::new(None) })
     }
 
     /// The answers the kit's own profile gives, as JSON: what the form starts with.
@@ -165,29 +176,50 @@ impl Personaliser {
         let Some(profile) = &checked.profile else {
             return Err(JsError::new("the answers have errors"));
         };
-        let profiles = std::slice::from_ref(profile);
-        let mut kits = cyberkit::plan::plan(&self.content, profiles, self.date);
-        let mut kit = kits.pop().ok_or_else(|| JsError::new("no kit was planned"))?;
         let lang = Lang::new(lang);
-        kit.documents.retain(|d| d.lang == lang && d.stem == stem);
-        let Some(document) = kit.documents.first().cloned() else {
-            return Err(JsError::new(&format!("the kit has no document `{stem}` in `{lang}`")));
-        };
-        let printed = self.print.render_language(&kit, &lang).map_err(|e| js_error(&e))?;
-        if !printed.overflows.is_empty() {
-            let found: Vec<Found> = printed.overflows.into_iter().map(|d| found(&checked.text, d)).collect();
-            let problems = serde_json::to_string(&self.said(&found, &lang)).unwrap_or_default();
-            return Ok(Made { pdf: Vec::new(), png: Vec::new(), problems });
+        match self.document(profile, &lang, stem)? {
+            Outcome::Made { pdf, png } => Ok(Made { pdf, png, problems: "[]".to_string() }),
+            Outcome::Overflows(overflows) => {
+                let found: Vec<Found> = overflows.into_iter().map(|d| found(&checked.text, d)).collect();
+                let problems = serde_json::to_string(&self.said(&found, &lang)).unwrap_or_default();
+                Ok(Made { pdf: Vec::new(), png: Vec::new(), problems })
+            }
         }
-        let file = |path: &str| printed.files.iter().find(|f| f.path == path).map(|f| f.bytes.clone());
-        match (file(&document.path), file(&document.thumbnail)) {
-            (Some(pdf), Some(png)) => Ok(Made { pdf, png, problems: "[]".to_string() }),
-            _ => Err(JsError::new(&format!("`{stem}` was not made"))),
+    }
+
+    /// Makes the kit's own poster in `lang` and throws it away, while the practice fills the
+    /// form in: the first document of a run lays out the templates, shapes the fonts and
+    /// compiles the code it runs for the first time, three times as long as the next; the
+    /// practice's first document then takes as long as the next.
+    pub fn warm(&self, lang: &str) -> Result<(), JsError> {
+        match self.document(&self.kit, &Lang::new(lang), WARM_STEM)? {
+            Outcome::Made { .. } => Ok(()),
+            Outcome::Overflows(_) => Err(JsError::new("the kit's poster overflows")),
         }
     }
 }
 
 impl Personaliser {
+    /// The PDF and first-page picture of one document of `profile`'s kit, or its overflows.
+    fn document(&self, profile: &Profile, lang: &Lang, stem: &str) -> Result<Outcome, JsError> {
+        let profiles = std::slice::from_ref(profile);
+        let mut kits = cyberkit::plan::plan(&self.content, profiles, self.date);
+        let mut kit = kits.pop().ok_or_else(|| JsError::new("no kit was planned"))?;
+        kit.documents.retain(|d| &d.lang == lang && d.stem == stem);
+        let Some(document) = kit.documents.first().cloned() else {
+            return Err(JsError::new(&format!("the kit has no document `{stem}` in `{lang}`")));
+        };
+        let printed = self.print.render_language(&kit, lang).map_err(|e| js_error(&e))?;
+        if !printed.overflows.is_empty() {
+            return Ok(Outcome::Overflows(printed.overflows));
+        }
+        let file = |path: &str| printed.files.iter().find(|f| f.path == path).map(|f| f.bytes.clone());
+        match (file(&document.path), file(&document.thumbnail)) {
+            (Some(pdf), Some(png)) => Ok(Outcome::Made { pdf, png }),
+            _ => Err(JsError::new(&format!("`{stem}` was not made"))),
+        }
+    }
+
     /// The answers checked as `cyberkit check` checks the profile they make; the last answers'
     /// result is kept.
     fn checked(&self, answers: &str) -> Checked {
@@ -244,7 +276,7 @@ impl Personaliser {
     /// The problems, said in `lang`: a practice's value's problem in the page's language, any
     /// other (of the kit's own) in English with its hint.
     fn said(&self, found: &[Found], lang: &Lang) -> Vec<Problem> {
-        let words = self.profession.workplace.words.get(lang);
+        let words = self.kit.profession.workplace.words.get(lang);
         found
             .iter()
             .map(|f| {
@@ -271,11 +303,11 @@ fn profile(
     Ok(cyberkit::validate::profile(raw, content, today, diags))
 }
 
-/// The profession of the kit's own profile, which the build checked.
-fn kit_profession(files: &InMemory, path: &Path, content: &Content, today: Date) -> Result<Profession, JsError> {
+/// The kit's own profile, which the build checked.
+fn checked_kit_profile(files: &InMemory, path: &Path, content: &Content, today: Date) -> Result<Profile, JsError> {
     let mut diags = Diagnostics::default();
     let profile = profile(files, path, content, today, &mut diags).map_err(|e| js_error(&e))?;
-    profile.map(|p| p.profession).ok_or_else(|| {
+    profile.ok_or_else(|| {
         let list: Vec<String> = diags.sorted().iter().map(ToString::to_string).collect();
         JsError::new(&format!("the kit's profile has errors:\n{}", list.join("\n")))
     })
