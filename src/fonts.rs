@@ -1,9 +1,14 @@
-//! The fonts every printed document is set in, all compiled into the binary: Noto Sans, and
-//! `DejaVu Sans Mono` for code. Nothing else: every face is also in the personaliser's WebAssembly,
-//! which a browser downloads. Which characters they can print.
+//! The fonts every printed document is set in, all compiled into the binary: Noto Sans, the
+//! kit's font, and `DejaVu Sans Mono` for the booklet's code spans (a password's `l` apart from
+//! its `I`). Which characters they can print.
 //!
-//! Validation asks [`can_print`] about every profile value, so that a character no font has is a
-//! clear error at `check` time rather than an empty box on a poster.
+//! Validation asks [`can_print`] about every profile value and every text of a module, so that a
+//! character the kit's font lacks is a clear error at `check` time rather than an empty box, or
+//! a letter of another font, on a poster.
+//!
+//! The personaliser's WebAssembly, which a browser downloads, has Noto Sans alone: it makes the
+//! posters, the notice and the checklist, which have no code span, and Typst reaches for the
+//! monospace font for nothing else, since no text may hold a character Noto Sans lacks.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -11,21 +16,17 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use typst::foundations::Bytes;
 use typst::text::{Coverage, Font, FontInfo};
 
+/// The kit's font, Noto Sans, in its four styles.
+const NOTO: [&[u8]; 4] = [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF];
+
 /// Every embedded font face, with what Typst knows about it; read once per run, since the
 /// checks and the renderer both ask.
 pub fn faces() -> impl Iterator<Item = (Font, FontInfo)> {
     static FACES: OnceLock<Vec<(Font, FontInfo)>> = OnceLock::new();
     FACES
         .get_or_init(|| {
-            let mono = [
-                dejavu::sans_mono::regular(),
-                dejavu::sans_mono::bold(),
-                dejavu::sans_mono::oblique(),
-                dejavu::sans_mono::bold_oblique(),
-            ];
-            [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
-                .into_iter()
-                .chain(mono)
+            NOTO.into_iter()
+                .chain(mono())
                 .flat_map(|face| Font::iter(Bytes::new(face)))
                 .map(|font| {
                     let info = font.info().clone();
@@ -37,8 +38,24 @@ pub fn faces() -> impl Iterator<Item = (Font, FontInfo)> {
         .cloned()
 }
 
-/// Whether some embedded font has a glyph for `c`. Spaces and line breaks always print;
-/// control characters never do.
+/// The code spans' font: the booklet's, which the personaliser does not make.
+#[cfg(not(target_arch = "wasm32"))]
+fn mono() -> [&'static [u8]; 4] {
+    [
+        dejavu::sans_mono::regular(),
+        dejavu::sans_mono::bold(),
+        dejavu::sans_mono::oblique(),
+        dejavu::sans_mono::bold_oblique(),
+    ]
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mono() -> [&'static [u8]; 0] {
+    []
+}
+
+/// Whether the kit's font has a glyph for `c`. Spaces and line breaks always print; control
+/// characters never do.
 pub fn can_print(c: char) -> bool {
     static COVERAGE: OnceLock<Vec<Coverage>> = OnceLock::new();
     if c.is_whitespace() {
@@ -48,7 +65,12 @@ pub fn can_print(c: char) -> bool {
     if c.is_control() {
         return false;
     }
-    COVERAGE.get_or_init(|| faces().map(|(_, info)| info.coverage).collect()).iter().any(|cov| cov.contains(c as u32))
+    COVERAGE
+        .get_or_init(|| {
+            NOTO.into_iter().flat_map(|face| Font::iter(Bytes::new(face))).map(|f| f.info().coverage.clone()).collect()
+        })
+        .iter()
+        .any(|cov| cov.contains(c as u32))
 }
 
 /// Whether the kit's font draws `c` as a mark over the letter before it although it is a
@@ -70,8 +92,7 @@ pub fn drawn_over(c: char) -> bool {
 fn noto_faces() -> &'static [(rustybuzz::Face<'static>, BTreeSet<char>)] {
     static FACES: OnceLock<Vec<(rustybuzz::Face<'static>, BTreeSet<char>)>> = OnceLock::new();
     FACES.get_or_init(|| {
-        [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF]
-            .into_iter()
+        NOTO.into_iter()
             .filter_map(|data| rustybuzz::Face::from_slice(data, 0))
             .map(|face| {
                 let mut chars = BTreeSet::new();
@@ -160,12 +181,13 @@ mod tests {
     }
 
     #[test]
-    fn prints_french_greek_and_cyrillic_but_not_emoji_or_chinese() {
+    fn prints_french_greek_and_cyrillic_but_not_emoji_chinese_or_what_only_the_code_font_has() {
         for c in "àâçéèêëîïôœùûüÿ ÀÇÉŒ «»’–—…€°№ 0123456789 αβγ Привет".chars()
         {
             assert!(can_print(c), "{c:?}");
         }
-        for c in ['🦴', '😀', '診', '\u{10ffff}', '\0', '\u{7}'] {
+        // An arrow, a ballot box and scissors: the code spans' font has them, the kit's does not.
+        for c in ['🦴', '😀', '診', '\u{10ffff}', '\0', '\u{7}', '↟', '☒', '✂'] {
             assert!(!can_print(c), "{c:?}");
         }
     }

@@ -36,6 +36,15 @@ pub enum DocumentKind {
     ImposedBooklet,
 }
 
+impl DocumentKind {
+    /// Whether a practice makes this document itself, on its kit's personaliser page: the
+    /// posters, the notice and the checklist. The booklet is the URPS's to print, and the only
+    /// document with code spans, whose font the personaliser does not have.
+    pub fn made_by_practice(self) -> bool {
+        matches!(self, DocumentKind::Poster | DocumentKind::Notice | DocumentKind::Checklist)
+    }
+}
+
 /// A sheet of paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paper {

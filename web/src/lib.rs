@@ -205,9 +205,11 @@ impl Personaliser {
         let profiles = std::slice::from_ref(profile);
         let mut kits = cyberkit::plan::plan(&self.content, profiles, self.date);
         let mut kit = kits.pop().ok_or_else(|| JsError::new("no kit was planned"))?;
-        kit.documents.retain(|d| &d.lang == lang && d.stem == stem);
+        kit.documents.retain(|d| &d.lang == lang && d.stem == stem && d.kind.made_by_practice());
         let Some(document) = kit.documents.first().cloned() else {
-            return Err(JsError::new(&format!("the kit has no document `{stem}` in `{lang}`")));
+            return Err(JsError::new(&format!(
+                "the personaliser makes no document `{stem}` in `{lang}`: it makes the posters, the notice and the checklist"
+            )));
         };
         let printed = self.print.render_language(&kit, lang).map_err(|e| js_error(&e))?;
         if !printed.overflows.is_empty() {

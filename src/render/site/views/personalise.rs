@@ -9,7 +9,6 @@ use tera::Context;
 
 use super::{Pages, colour, relative};
 use crate::answers::{FIELDS, Kind, TABLES};
-use crate::plan::DocumentKind;
 use crate::render::personaliser::{KIT_DATA, SHARED};
 
 #[derive(Serialize)]
@@ -57,7 +56,7 @@ impl Pages<'_, '_> {
         let documents: Vec<DocumentView> = self
             .kit
             .documents_in(lang)
-            .filter(|d| matches!(d.kind, DocumentKind::Poster | DocumentKind::Notice | DocumentKind::Checklist))
+            .filter(|d| d.kind.made_by_practice())
             .map(|d| {
                 let title = self.t.get(d.title_key).cloned().unwrap_or_default();
                 DocumentView { stem: d.stem, alt: self.s("downloads_preview_alt", &[("title", &title)]), title }
