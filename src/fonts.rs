@@ -16,6 +16,9 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use typst::foundations::Bytes;
 use typst::text::{Coverage, Font, FontInfo};
 
+/// The family every document is set in: the kit's font.
+pub const SANS: &str = "Noto Sans";
+
 /// The kit's font, Noto Sans, in its four styles.
 const NOTO: [&[u8]; 4] = [notosans::REGULAR_TTF, notosans::BOLD_TTF, notosans::ITALIC_TTF, notosans::BOLD_ITALIC_TTF];
 
@@ -66,9 +69,7 @@ pub fn can_print(c: char) -> bool {
         return false;
     }
     COVERAGE
-        .get_or_init(|| {
-            NOTO.into_iter().flat_map(|face| Font::iter(Bytes::new(face))).map(|f| f.info().coverage.clone()).collect()
-        })
+        .get_or_init(|| faces().filter(|(_, info)| info.family == SANS).map(|(_, info)| info.coverage).collect())
         .iter()
         .any(|cov| cov.contains(c as u32))
 }

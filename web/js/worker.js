@@ -23,7 +23,7 @@ function warm(message) {
   try {
     kit.warm(message.lang);
   } catch (_) {
-    // The practice's documents report the problem.
+    // Said by the practice's own documents.
   }
 }
 

@@ -23,7 +23,7 @@ pub const COMMON: &str = include_str!("../../../templates/print/common.typ");
 pub const TEMPLATES: [(&str, &str); 1] = [("/common.typ", COMMON)];
 
 /// The family every document is set in; its presence is checked when the fonts are built.
-pub const SANS: &str = "Noto Sans";
+pub const SANS: &str = crate::fonts::SANS;
 
 /// What every document shares: the standard library, the fonts and the parsed templates.
 pub struct Env {
