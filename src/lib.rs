@@ -22,6 +22,7 @@ pub mod answers;
 pub mod diag;
 pub mod files;
 pub mod fonts;
+pub mod icons;
 pub mod list;
 pub mod load;
 pub mod model;
@@ -96,9 +97,11 @@ mod flow {
     use std::path::Path;
 
     /// Each top-level module's place in the flow. The foundations come first: the problems, the
-    /// diagnostics, the files, the fonts, the placeholders' syntax, the templates and the model.
-    const STAGES: [(&str, u8); 21] = [
+    /// diagnostics, the files, the fonts, the icons, the placeholders' syntax, the templates and
+    /// the model.
+    const STAGES: [(&str, u8); 22] = [
         ("problem", 0),
+        ("icons", 0),
         ("diag", 0),
         ("files", 0),
         ("fonts", 0),

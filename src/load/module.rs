@@ -18,6 +18,8 @@ pub struct RawModule {
     pub summary: Option<Located<String>>,
     pub part: Option<Located<String>>,
     pub order: Option<Located<i64>>,
+    /// The name of its pictogram, one of `templates/icons/`.
+    pub icon: Option<Located<String>>,
     pub professions: Option<Located<Vec<Located<String>>>>,
     pub checklist: Option<Located<Vec<Located<String>>>>,
     pub updated: Option<Located<String>>,
@@ -119,6 +121,7 @@ pub fn load(file: &UserFile, diags: &mut Diagnostics) -> Option<RawModule> {
         summary: r.required_string(&mut root, "summary"),
         part: r.string(&mut root, "part"),
         order: r.integer(&mut root, "order"),
+        icon: r.string(&mut root, "icon"),
         professions: r.strings(&mut root, "professions"),
         checklist: r.strings(&mut root, "checklist"),
         updated: r.required_string(&mut root, "updated"),

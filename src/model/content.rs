@@ -31,6 +31,15 @@ impl Part {
     pub fn from_slug(slug: &str) -> Option<Part> {
         Part::ALL.into_iter().find(|p| p.slug() == slug)
     }
+
+    /// The name of its pictogram.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Part::Protect => "shield-check",
+            Part::Data => "database",
+            Part::React => "siren",
+        }
+    }
 }
 
 /// The placeholders a module may use, e.g. `{{ it_provider.name }}`. They are replaced in text
@@ -174,6 +183,7 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "booklet_title",
     "booklet_contents",
     "booklet_contacts_title",
+    "booklet_notes",
     "booklet_contract",
     "booklet_imposition_hint",
     "doc_booklet",
@@ -221,6 +231,8 @@ pub struct Module {
     pub part: Part,
     /// Its rank within its part.
     pub order: i64,
+    /// The name of its pictogram, one of [`crate::icons::ICONS`].
+    pub icon: &'static str,
     /// The professions it concerns; `None` when it concerns them all.
     pub professions: Option<Vec<String>>,
     pub text: Localized<ModuleText>,

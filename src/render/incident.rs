@@ -12,6 +12,8 @@ use crate::plan::Kit;
 /// One numbered step.
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
+    /// The name of its pictogram.
+    pub icon: &'static str,
     pub title: String,
     pub detail: String,
     /// Who to call at this step, when the kit knows.
@@ -72,7 +74,8 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
     let content = kit.content;
     let profile = kit.profile;
     let s = |key: &str| phrase(kit, lang, key, &[]);
-    let step = |key: &str, call: Option<Call>| Step { title: s(key), detail: s(&format!("{key}_detail")), call };
+    let step =
+        |key: &str, icon, call: Option<Call>| Step { icon, title: s(key), detail: s(&format!("{key}_detail")), call };
 
     let provider = profile.it_provider.as_ref();
     let provider_name = provider.and_then(|p| p.name.clone());
@@ -94,16 +97,17 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
         tel: Some(site.0.clone()),
     });
     let mut steps = vec![
-        step("incident_step_disconnect", None),
-        step("incident_step_power", None),
-        step("incident_step_note", None),
-        step("incident_step_provider", provider_call),
-        step("incident_step_report", report_call),
-        step("incident_step_cnil", cnil_call),
+        step("incident_step_disconnect", "unplug", None),
+        step("incident_step_power", "hand", None),
+        step("incident_step_note", "notebook-pen", None),
+        step("incident_step_provider", "phone-call", provider_call),
+        step("incident_step_report", "megaphone", report_call),
+        step("incident_step_cnil", "file-exclamation-point", cnil_call),
     ];
     // A laboratory's own duty: declaring the incident on the national portal.
     if let Some(duty) = &profile.profession.workplace.incident_duty {
         steps.push(Step {
+            icon: "landmark",
             title: typography::apply(duty.title.get(lang), lang),
             detail: typography::apply(duty.detail.get(lang), lang),
             call: Some(Call {

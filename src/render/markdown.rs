@@ -55,13 +55,24 @@ pub fn to_html(markdown: &str, values: &Placeholders, lang: &Lang) -> String {
 /// which do not depend on spacing. `heading_offset` shifts the levels: a module's `##` sits under
 /// the document's own headings.
 pub fn to_typst(markdown: &str, values: &Placeholders, lang: &Lang, heading_offset: u8) -> String {
+    to_typst_ending(markdown, values, lang, heading_offset).0
+}
+
+/// [`to_typst`], with where its last top-level block (a paragraph, a list) starts in the markup:
+/// what the booklet keeps with the module's checklist box, so that the box is never alone at the
+/// top of a page.
+pub fn to_typst_ending(markdown: &str, values: &Placeholders, lang: &Lang, heading_offset: u8) -> (String, usize) {
     let values = &values.breakable();
     let mut out = String::with_capacity(markdown.len() * 2);
+    let mut last_block = 0;
     // What each open container must close with.
     let mut closers: Vec<&'static str> = Vec::new();
     let mut in_code_block = false;
     let mut code = String::new();
     for event in TextMergeStream::new(Parser::new_ext(markdown, markdown_options())) {
+        if closers.is_empty() && matches!(event, Event::Start(_) | Event::Rule) {
+            last_block = out.len();
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => closers.push("\n\n"),
@@ -140,7 +151,7 @@ pub fn to_typst(markdown: &str, values: &Placeholders, lang: &Lang, heading_offs
             _ => {}
         }
     }
-    out
+    (out, last_block)
 }
 
 /// A Typst string literal holding `text` exactly.
@@ -187,6 +198,16 @@ mod tests {
 
     fn typst(markdown: &str, provider: &str) -> String {
         to_typst(markdown, &Placeholders::from_values(&[("it_provider.name", provider)]), &Lang::new("en"), 1)
+    }
+
+    #[test]
+    fn splits_the_markup_before_its_last_top_level_block() {
+        let markdown = "Why.\n\n## Further\n\n- one\n- two";
+        let (markup, last) = to_typst_ending(markdown, &Placeholders::default(), &Lang::new("en"), 1);
+        assert_eq!(markup, typst(markdown, ""));
+        assert_eq!(&markup[..last], "#\"Why.\"\n\n#heading(level: 3)[#\"Further\"]\n\n");
+        assert_eq!(&markup[last..], "#list([#\"one\"], [#\"two\"], )\n\n");
+        assert_eq!(to_typst_ending("", &Placeholders::default(), &Lang::new("en"), 1), (String::new(), 0));
     }
 
     #[test]

@@ -215,6 +215,25 @@ fn modules(
                 source.front_matter.error("missing key `order`").hint("add `order = 10`: its rank within its part"),
             );
         }
+        let icon =
+            match &source.icon {
+                None => {
+                    diags.push(source.front_matter.error("missing key `icon`").hint(
+                        "add `icon = \"...\"`, the name of a pictogram in templates/icons/, e.g. `icon = \"key\"`",
+                    ));
+                    None
+                }
+                Some(i) => {
+                    crate::icons::ICONS.iter().find(|(name, _)| *name == i.value).map(|(name, _)| *name).or_else(|| {
+                        diags.push(i.at.error(format!("`icon`: unknown icon `{}`", i.value)).hint(suggest(
+                            &i.value,
+                            &crate::icons::names(),
+                            "one of",
+                        )));
+                        None
+                    })
+                }
+            };
         let module_professions = source.professions.as_ref().map(|list| {
             list.value
                 .iter()
@@ -240,6 +259,7 @@ fn modules(
             for (name, present) in [
                 ("part", file.part.is_some()),
                 ("order", file.order.is_some()),
+                ("icon", file.icon.is_some()),
                 ("professions", file.professions.is_some()),
             ] {
                 if present {
@@ -270,11 +290,14 @@ fn modules(
             }
             texts.push((lang, text));
         }
-        let (Some(part), Some(order), Some(source_text)) = (part, source.order.as_ref(), source_text) else { continue };
+        let (Some(part), Some(order), Some(icon), Some(source_text)) = (part, source.order.as_ref(), icon, source_text)
+        else {
+            continue;
+        };
         texts.insert(0, (source_lang, source_text));
         texts.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
         if let Some(text) = Localized::new(texts) {
-            modules.push(Module { id, part, order: order.value, professions: module_professions, text });
+            modules.push(Module { id, part, order: order.value, icon, professions: module_professions, text });
         }
     }
     modules.sort_by(|a, b| (a.part, a.order, &a.id).cmp(&(b.part, b.order, &b.id)));

@@ -167,6 +167,18 @@ pub fn laid_out(
     lang: &str,
     dpi: Option<f64>,
 ) -> Result<Vec<cyberkit::render::print::Inspected>, String> {
+    laid_out_where(project, profile, lang, dpi, |_| true)
+}
+
+/// The documents of a profile's kit in one language that `wanted` keeps, laid out as
+/// [`laid_out`] does.
+pub fn laid_out_where(
+    project: &cyberkit::project::Project,
+    profile: &str,
+    lang: &str,
+    dpi: Option<f64>,
+    wanted: impl Fn(&cyberkit::plan::Document) -> bool,
+) -> Result<Vec<cyberkit::render::print::Inspected>, String> {
     let mut diags = cyberkit::diag::Diagnostics::default();
     let today = jiff::civil::date(2026, 12, 1);
     let paths = project.profile_paths(&[profile.to_string()], &mut diags).expect("no I/O failure");
@@ -174,5 +186,5 @@ pub fn laid_out(
     let Some(checked) = checked.filter(|_| !diags.has_errors()) else { return Err(format!("{:?}", diags.sorted())) };
     let kits = cyberkit::plan::plan(&checked.content, &checked.profiles, today);
     let print = cyberkit::render::print::Print::new().expect("the print environment");
-    print.inspect(&kits[0], &cyberkit::model::Lang::new(lang), dpi).map_err(|e| format!("{e:#}"))
+    print.inspect_where(&kits[0], &cyberkit::model::Lang::new(lang), dpi, wanted).map_err(|e| format!("{e:#}"))
 }

@@ -444,3 +444,70 @@ fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_val
     assert!(stderr.contains(&hint), "{stderr}");
     assert!(!project.path().join("output/long").exists(), "no kit with a two-page poster");
 }
+
+/// The share of an A5 booklet page's text area used: from the top margin (13 mm) down to the
+/// lowest thing printed above the running footer (the bottom margin is 23 mm), as a reader sees
+/// the page; and whether all it holds is one box (a module's checklist alone on its page).
+fn page_fill(page: &cyberkit::render::print::InspectedPage) -> (f64, bool) {
+    const TOP: f64 = 13.0;
+    let bottom = page.height_mm - 23.0;
+    let body: Vec<&[f64; 4]> = page.ink_mm.iter().filter(|[_, top, _, _]| *top < bottom).collect();
+    let lowest = body.iter().map(|b| b[3]).fold(TOP, f64::max);
+    let area = |b: &[f64; 4]| (b[2] - b[0]) * (b[3] - b[1]);
+    let boxed = body.iter().copied().max_by(|a, b| area(a).total_cmp(&area(b))).is_some_and(|outer| {
+        body.len() > 1
+            && body.iter().all(|b| {
+                b[0] >= outer[0] - 0.5 && b[1] >= outer[1] - 0.5 && b[2] <= outer[2] + 0.5 && b[3] <= outer[3] + 0.5
+            })
+    });
+    ((lowest.min(bottom) - TOP) / (bottom - TOP), boxed)
+}
+
+/// The booklet flows: for every profession, in both languages, no page is less than a third
+/// full but the cover, the contents, and a part's last page and the blank page after it before
+/// the next part opens on a right-hand page; no page holds a module's checklist box alone; and
+/// the booklet has no more pages than the 36 of the kine booklet in French once its modules
+/// flowed (44 when each module began a page).
+#[test]
+fn every_booklet_page_is_at_least_a_third_full() {
+    let project = TestProject::with_content();
+    let professions = project.read("content/reference/professions.toml");
+    let slugs: Vec<&str> =
+        professions.lines().filter_map(|l| l.strip_prefix("slug = \"")).map(|l| l.trim_end_matches('"')).collect();
+    assert_eq!(slugs.len(), 10, "the ten professions");
+    for slug in &slugs {
+        project.write(&format!("profiles/{slug}.toml"), format!("profession = \"{slug}\"\nregion = \"bretagne\"\n"));
+    }
+    let project = Project::new(project.path());
+    let mut faults = Vec::new();
+    for slug in &slugs {
+        for lang in ["fr", "en"] {
+            let docs = common::laid_out_where(&project, slug, lang, None, |d| d.stem == "booklet")
+                .unwrap_or_else(|e| panic!("{e}"));
+            let pages = &document(&docs, "booklet").pages;
+            let fills: Vec<(f64, bool)> = pages.iter().map(page_fill).collect();
+            // A part opens on a right-hand (odd) page with its title, the only 19 pt text but the
+            // contacts' title, on the inside back cover (the last page but one).
+            let opens = |i: usize| {
+                i.is_multiple_of(2)
+                    && i + 2 < pages.len()
+                    && pages[i].runs.iter().any(|(size, _)| (*size - 19.0).abs() < 0.1)
+            };
+            let first_part = (0..pages.len()).find(|&i| opens(i)).expect("a part");
+            if pages.len() > 36 {
+                faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
+            }
+            for (i, (fill, boxed)) in fills.iter().enumerate() {
+                let before_opener = |n: usize| (1..=n).all(|k| i + k < pages.len()) && opens(i + n);
+                let part_end = before_opener(1) || (before_opener(2) && fills[i + 1].0 == 0.0);
+                if i >= first_part && !part_end && *fill < 1.0 / 3.0 {
+                    faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
+                }
+                if i >= first_part && *boxed {
+                    faults.push(format!("{slug}/{lang} page {}: a box alone", i + 1));
+                }
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}

@@ -11,7 +11,7 @@ use super::{Common, Files, Head, QrCode};
 use crate::model::{Contact, Lang, Part};
 use crate::plan::Kit;
 use crate::render::incident::incident;
-use crate::render::markdown::to_typst;
+use crate::render::markdown::to_typst_ending;
 use crate::render::placeholders::Placeholders;
 use crate::render::text::{date, front, phrase};
 
@@ -32,6 +32,8 @@ pub(super) struct Booklet<'a> {
     parts: Vec<BookletPart>,
     contacts_title: String,
     contacts: Vec<ContactField>,
+    /// The title of the ruled pages for the practice's notes.
+    notes_title: String,
     incident: BackCover,
     /// What cyberkit adds when it composes the booklet itself; a standalone project has none.
     #[serde(flatten)]
@@ -49,6 +51,8 @@ pub(super) struct Composed {
 
 #[derive(Serialize)]
 struct BookletPart {
+    /// Its pictogram, an SVG (as every `icon` of the data).
+    icon: String,
     title: String,
     intro: String,
     modules: Vec<BookletModule>,
@@ -56,10 +60,13 @@ struct BookletPart {
 
 #[derive(Serialize)]
 struct BookletModule {
+    icon: String,
     title: String,
     summary: String,
-    /// Typst markup made by our Markdown converter, every profile value in it escaped.
+    /// Typst markup made by our Markdown converter, every profile value in it escaped: the body
+    /// but its last block, and its last block, which the checklist box keeps with it.
     body: String,
+    body_end: String,
     checklist: Vec<String>,
 }
 
@@ -83,8 +90,14 @@ struct AddressLine {
 #[derive(Serialize)]
 struct BackCover {
     title: String,
-    steps: Vec<String>,
+    steps: Vec<BackCoverStep>,
     qr: Vec<QrCode>,
+}
+
+#[derive(Serialize)]
+struct BackCoverStep {
+    icon: String,
+    title: String,
 }
 
 /// The booklet's data, and its files (the logo, the QR codes).
@@ -97,6 +110,7 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
         .iter()
         .filter(|part| kit.modules.iter().any(|m| m.part == **part))
         .map(|part| BookletPart {
+            icon: common.icon(part.icon()),
             title: s(&format!("part_{}", part.slug()), &[]),
             intro: s(&format!("part_{}_intro", part.slug()), &[]),
             modules: kit
@@ -105,11 +119,15 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
                 .filter(|m| m.part == *part)
                 .map(|m| {
                     let text = m.text.get(lang);
+                    // Module `##` headings sit under the module's own title (level 2).
+                    let (mut body, last_block) = to_typst_ending(&text.body, &values, lang, 1);
+                    let body_end = body.split_off(last_block);
                     BookletModule {
+                        icon: common.icon(m.icon),
                         title: front(kit, lang, &text.title),
                         summary: front(kit, lang, &text.summary),
-                        // Module `##` headings sit under the module's own title (level 2).
-                        body: to_typst(&text.body, &values, lang, 1),
+                        body,
+                        body_end,
                         checklist: text.checklist.iter().map(|c| front(kit, lang, c)).collect(),
                     }
                 })
@@ -152,9 +170,14 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
         parts,
         contacts_title: s("booklet_contacts_title", &[]),
         contacts,
+        notes_title: s("booklet_notes", &[]),
         incident: BackCover {
             title: s("incident_title", &[]),
-            steps: plan.steps.iter().map(|st| st.title.clone()).collect(),
+            steps: plan
+                .steps
+                .iter()
+                .map(|st| BackCoverStep { icon: common.icon(st.icon), title: st.title.clone() })
+                .collect(),
             qr: codes,
         },
         composed: None,

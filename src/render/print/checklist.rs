@@ -26,6 +26,8 @@ struct Checklist<'a> {
 /// A part's items, under its title.
 #[derive(Serialize)]
 struct ChecklistPart {
+    /// Its pictogram, an SVG.
+    icon: String,
     title: String,
     items: Vec<String>,
 }
@@ -35,6 +37,7 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<Value
     let parts = Part::ALL
         .iter()
         .map(|part| ChecklistPart {
+            icon: common.icon(part.icon()),
             title: s(&format!("part_{}", part.slug())),
             items: kit
                 .modules

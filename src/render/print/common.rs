@@ -62,6 +62,11 @@ impl Common {
         Common { lang: lang.clone(), colour, author, for_whom, footer }
     }
 
+    /// The pictogram `name` in the kit's colour, as an SVG.
+    pub(super) fn icon(&self, name: &str) -> String {
+        crate::icons::coloured(name, &self.colour)
+    }
+
     /// The fields every document's data starts with.
     pub(super) fn head(&self, title: String) -> Head<'_> {
         Head { lang: self.lang.code(), title, author: &self.author, colour: &self.colour, footer: &self.footer }

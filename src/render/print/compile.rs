@@ -243,6 +243,42 @@ pub fn page_text_bounds(page: &Page) -> Option<[f64; 4]> {
     out
 }
 
+/// The box of each thing printed on a page — a run of text (capital height to descender), a
+/// shape (with its stroke) or an image — `[left, top, right, bottom]` in millimetres from its
+/// top left corner: how much of the page is used, as a reader sees it.
+pub fn page_ink(page: &Page) -> Vec<[f64; 4]> {
+    fn walk(frame: &Frame, ts: Transform, out: &mut Vec<[f64; 4]>) {
+        for (pos, item) in frame.items() {
+            let ts = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            let (min, max) = match item {
+                FrameItem::Group(group) => {
+                    walk(&group.frame, ts.pre_concat(group.transform), out);
+                    continue;
+                }
+                FrameItem::Text(text) => {
+                    let metrics = text.font.metrics();
+                    let top = Point::with_y(-metrics.cap_height.at(text.size));
+                    (top, Point::new(text.width(), -metrics.descender.at(text.size)))
+                }
+                FrameItem::Shape(shape, _) => {
+                    let rect = shape.geometry.bbox(shape.stroke.as_ref());
+                    (rect.min, rect.max)
+                }
+                FrameItem::Image(_, size, _) => (Point::zero(), size.to_point()),
+                FrameItem::Link(..) | FrameItem::Tag(_) => continue,
+            };
+            let corners = [min, Point::new(max.x, min.y), Point::new(min.x, max.y), max].map(|p| p.transform(ts));
+            let (xs, ys) = (corners.map(|p| p.x.to_mm()), corners.map(|p| p.y.to_mm()));
+            let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+            let highest = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+            out.push([lowest(xs), lowest(ys), highest(xs), highest(ys)]);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&page.frame, Transform::identity(), &mut out);
+    out
+}
+
 /// The lines of a page as a reader sees them, top to bottom: the runs of text on one baseline,
 /// left to right, without the zero-width spaces where a line may break. Columns side by side
 /// share their lines.

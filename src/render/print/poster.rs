@@ -32,6 +32,8 @@ struct Poster<'a> {
 /// A numbered step.
 #[derive(Serialize)]
 struct Step {
+    /// Its pictogram, an SVG.
+    icon: String,
     title: String,
     detail: String,
     call: Option<Call>,
@@ -113,7 +115,16 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: Paper) -> anyhow
             };
             let tel = step.call.as_ref().and_then(|c| c.tel.as_deref());
             let qr = codes.iter().find(|code| tel == Some(code.url.as_str())).cloned();
-            Step { title: step.title.clone(), detail: step.detail.clone(), call, blank, more, qr, duty: None }
+            Step {
+                icon: common.icon(step.icon),
+                title: step.title.clone(),
+                detail: step.detail.clone(),
+                call,
+                blank,
+                more,
+                qr,
+                duty: None,
+            }
         })
         .collect();
     // A laboratory's own duty (declaring the incident on the national portal) is a line of the

@@ -5,7 +5,7 @@
 //! Every link is relative, so the folder works from `file://`, from a sub-path or from any static
 //! host, and nothing is fetched from elsewhere. Pages are Tera templates (compiled into the
 //! binary) fed with view structs; Tera escapes every value, and `| safe` is used only for the
-//! HTML we make from our own Markdown.
+//! HTML we make from our own Markdown and for our pictograms' SVG.
 
 mod views;
 

@@ -90,6 +90,8 @@ struct Alternate {
 
 #[derive(Serialize)]
 struct ModuleLink {
+    /// The name of its pictogram (the page's `icons` has its SVG).
+    icon: &'static str,
     href: String,
     title: String,
     summary: String,
@@ -98,6 +100,7 @@ struct ModuleLink {
 #[derive(Serialize)]
 struct PartView {
     slug: &'static str,
+    icon: &'static str,
     title: String,
     intro: String,
     modules: Vec<ModuleLink>,
@@ -111,6 +114,12 @@ fn colour(kit: &Kit<'_>) -> String {
 /// its hash, so it is made in one place.
 fn accent_style(colour: &str) -> String {
     format!(":root {{ --accent: {colour}; }}")
+}
+
+/// The pictograms a page shows, by name, as inline SVG hidden from screen readers: our own
+/// markup, which the templates print with `| safe`.
+fn icons() -> BTreeMap<&'static str, String> {
+    crate::icons::ICONS.iter().map(|(name, _)| (*name, crate::icons::inline(name))).collect()
 }
 
 fn module_path(lang: &Lang, module: &Module) -> String {
@@ -243,6 +252,7 @@ impl<'k, 'a> Pages<'k, 'a> {
             .iter()
             .map(|&part| PartView {
                 slug: part.slug(),
+                icon: part.icon(),
                 title: self.t.get(&format!("part_{}", part.slug())).cloned().unwrap_or_default(),
                 intro: self.t.get(&format!("part_{}_intro", part.slug())).cloned().unwrap_or_default(),
                 modules: self
@@ -253,6 +263,7 @@ impl<'k, 'a> Pages<'k, 'a> {
                     .map(|m| {
                         let text = m.text.get(lang);
                         ModuleLink {
+                            icon: m.icon,
                             href: relative(&path, &module_path(lang, m)),
                             title: front(self.kit, lang, &text.title),
                             summary: front(self.kit, lang, &text.summary),
@@ -264,6 +275,7 @@ impl<'k, 'a> Pages<'k, 'a> {
             .collect();
         ctx.insert("intro", &intro);
         ctx.insert("parts", &parts);
+        ctx.insert("icons", &icons());
         ctx.insert("incident_href", &relative(&path, &format!("{lang}/incident.html")));
         ctx.insert("privacy_href", &relative(&path, &format!("{lang}/privacy.html")));
         ("home.html", path, ctx)
@@ -279,12 +291,15 @@ impl<'k, 'a> Pages<'k, 'a> {
         let link = |m: &Module| {
             let t = m.text.get(lang);
             ModuleLink {
+                icon: m.icon,
                 href: relative(&path, &module_path(lang, m)),
                 title: front(self.kit, lang, &t.title),
                 summary: String::new(),
             }
         };
         ctx.insert("part", &self.t.get(&format!("part_{}", module.part.slug())).cloned().unwrap_or_default());
+        ctx.insert("icon", module.icon);
+        ctx.insert("icons", &icons());
         ctx.insert("title", &title);
         ctx.insert("summary", &summary);
         ctx.insert("body", &markdown::to_html(&text.body, &self.values, lang));
@@ -301,6 +316,7 @@ impl<'k, 'a> Pages<'k, 'a> {
         let mut ctx = self.common(&path, &title, &intro);
         let incident = incident::incident(self.kit, self.lang);
         ctx.insert("steps", &incident.steps);
+        ctx.insert("icons", &icons());
         ctx.insert("donts", &incident.donts);
         ctx.insert("emergency", &incident.emergency);
         ctx.insert("contacts", &incident.contacts);
