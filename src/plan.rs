@@ -34,6 +34,11 @@ pub enum DocumentKind {
     Booklet,
     /// The booklet's pages imposed two to a side of A4, for saddle-stitch printing.
     ImposedBooklet,
+    /// The copy of the document `of` (a stem: the booklet, a poster) for a print shop, which
+    /// trims the paper: 3 mm of bleed, crop marks, trim and bleed boxes.
+    PrintShop {
+        of: &'static str,
+    },
 }
 
 impl DocumentKind {
@@ -93,13 +98,16 @@ pub struct Document {
 }
 
 /// A kit's documents in each language, in the order the downloads page lists them.
-const DOCUMENTS: [(DocumentKind, &str, Paper, Option<usize>, &str); 6] = [
+const DOCUMENTS: [(DocumentKind, &str, Paper, Option<usize>, &str); 9] = [
     (DocumentKind::Poster, "poster-a4", Paper::A4, Some(1), "doc_poster_a4"),
     (DocumentKind::Poster, "poster-a3", Paper::A3, Some(1), "doc_poster_a3"),
     (DocumentKind::Notice, "notice", Paper::A4, Some(1), "doc_notice"),
     (DocumentKind::Checklist, "checklist", Paper::A4, Some(2), "doc_checklist"),
     (DocumentKind::Booklet, "booklet", Paper::A5, None, "doc_booklet"),
     (DocumentKind::ImposedBooklet, "booklet-imposed", Paper::A4, None, "doc_booklet_imposed"),
+    (DocumentKind::PrintShop { of: "booklet" }, "booklet-print", Paper::A5, None, "doc_booklet_print"),
+    (DocumentKind::PrintShop { of: "poster-a4" }, "poster-a4-print", Paper::A4, Some(1), "doc_poster_a4_print"),
+    (DocumentKind::PrintShop { of: "poster-a3" }, "poster-a3-print", Paper::A3, Some(1), "doc_poster_a3_print"),
 ];
 
 /// The kits to build, one per profile, in the order the profiles were given.

@@ -511,3 +511,67 @@ fn every_booklet_page_is_at_least_a_third_full() {
     }
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }
+
+/// A print-shop copy is its office document on larger sheets: every page of the booklet and of the
+/// posters, its content byte for byte the office page's, drawn 10 mm in from the sheet's corner;
+/// the `TrimBox` the office page, the `BleedBox` 3 mm more on every side, the sheet room for the
+/// crop marks around it. The cover's colour runs into the bleed; the other pages' white does not
+/// need to. Untagged, as the pages of another PDF are, where the office files are PDF/UA.
+#[test]
+fn a_print_shop_copy_is_the_office_pages_with_bleed_trim_box_and_crop_marks() {
+    const MM: f32 = 72.0 / 25.4;
+    let project = TestProject::with_examples();
+    let output = project.run(&["build", "urps-kine-pays-de-la-loire"]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let dir = project.path().join("output/urps-kine-pays-de-la-loire/print/fr");
+    let load =
+        |name: &str| lopdf::Document::load_mem(&std::fs::read(dir.join(name)).expect("a PDF")).expect("a readable PDF");
+    let numbers = |doc: &lopdf::Document, page: lopdf::ObjectId, key: &[u8]| -> [f32; 4] {
+        let values = doc.get_dictionary(page).and_then(|d| d.get(key)).and_then(lopdf::Object::as_array);
+        let values: Vec<f32> = values.expect("a box").iter().map(|v| v.as_float().expect("a number")).collect();
+        values.try_into().expect("four numbers")
+    };
+    let stream = |doc: &lopdf::Document, id: lopdf::ObjectId| -> Vec<u8> {
+        let stream = doc.get_object(id).and_then(lopdf::Object::as_stream).expect("a stream");
+        stream.decompressed_content().unwrap_or_else(|_| stream.content.clone())
+    };
+    for stem in ["booklet", "poster-a4", "poster-a3"] {
+        let (office, print) = (load(&format!("{stem}.pdf")), load(&format!("{stem}-print.pdf")));
+        assert!(office.catalog().expect("a catalog").has(b"StructTreeRoot"), "{stem}: the office file is tagged");
+        assert!(!print.catalog().expect("a catalog").has(b"StructTreeRoot"), "{stem}-print: untagged");
+        let office_pages: Vec<_> = office.get_pages().into_values().collect();
+        let print_pages: Vec<_> = print.get_pages().into_values().collect();
+        assert_eq!(print_pages.len(), office_pages.len(), "{stem}: the same pages");
+        for (i, (&page, &sheet)) in office_pages.iter().zip(&print_pages).enumerate() {
+            let [_, _, width, height] = numbers(&office, page, b"MediaBox");
+            let trim = numbers(&print, sheet, b"TrimBox");
+            let near = |a: [f32; 4], b: [f32; 4]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.01);
+            assert!(near(trim, [10.0 * MM, 10.0 * MM, 10.0 * MM + width, 10.0 * MM + height]), "{stem} p{i}: {trim:?}");
+            let bleed = [trim[0] - 3.0 * MM, trim[1] - 3.0 * MM, trim[2] + 3.0 * MM, trim[3] + 3.0 * MM];
+            assert!(near(numbers(&print, sheet, b"BleedBox"), bleed), "{stem} p{i}: the bleed box");
+            assert!(near(numbers(&print, sheet, b"MediaBox"), [0.0, 0.0, width + 20.0 * MM, height + 20.0 * MM]));
+            // The sheet draws the office page as a form, and marks: eight lines in registration
+            // colour, outside the bleed.
+            let xobjects =
+                print.get_dictionary(sheet).and_then(|p| p.get(b"Resources")).and_then(lopdf::Object::as_dict);
+            let form = xobjects
+                .and_then(|r| r.get(b"XObject"))
+                .and_then(lopdf::Object::as_dict)
+                .and_then(|x| x.get(b"CkPage"));
+            let form = form.and_then(lopdf::Object::as_reference).expect("the page as a form");
+            assert_eq!(
+                stream(&print, form),
+                stream(&office, office.get_page_contents(page)[0]),
+                "{stem} p{i}: the page"
+            );
+            let sheet_contents = print.get_page_contents(sheet);
+            let draw = String::from_utf8(stream(&print, sheet_contents[0])).expect("text");
+            assert!(
+                draw.starts_with("q ") && draw.contains("1 1 1 1 K") && draw.matches(" l S").count() == 8,
+                "{draw}"
+            );
+            // The cover (page 1 of the booklet) is the kit's colour to its edges, and into the bleed.
+            assert_eq!(draw.contains(" re f "), stem == "booklet" && i == 0, "{stem} p{i}: {draw}");
+        }
+    }
+}

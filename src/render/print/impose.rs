@@ -104,7 +104,7 @@ pub fn impose(sheets: &[u8], booklet: &[u8]) -> anyhow::Result<Vec<u8>> {
 
 /// Drops, as the booklet is read, what the sheets will not draw: its tags, links and their
 /// actions (the imposed file is untagged, and a printer follows no link).
-fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+pub(super) fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     let kind = match object {
         Object::Dictionary(dict) => dict.get(b"Type").and_then(Object::as_name).ok(),
         _ => None,
@@ -118,13 +118,13 @@ fn drawing_only(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)>
 
 /// A booklet page as a form `XObject`: its content stream, filters kept, and its resources; and
 /// its width and height.
-struct Form {
-    stream: Stream,
-    size: [f32; 2],
+pub(super) struct Form {
+    pub stream: Stream,
+    pub size: [f32; 2],
 }
 
 impl Form {
-    fn of(book: &Document, page: ObjectId) -> anyhow::Result<Form> {
+    pub fn of(book: &Document, page: ObjectId) -> anyhow::Result<Form> {
         let dict = book.get_dictionary(page)?;
         let media_box = media_box(book, page)?;
         let resources = dict.get(b"Resources").cloned().map_err(|_| anyhow!("a booklet page without resources"))?;

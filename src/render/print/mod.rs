@@ -15,11 +15,13 @@ pub mod impose;
 mod notice;
 mod overflow;
 mod poster;
+mod printshop;
 pub mod world;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use anyhow::Context as _;
 use serde::Serialize;
 use serde_json::Value;
 use typst::foundations::{Bytes, Datetime};
@@ -118,7 +120,7 @@ impl Print {
                     jobs.push(self.booklet(kit, lang, &common, document)?);
                     continue;
                 }
-                DocumentKind::ImposedBooklet => continue,
+                DocumentKind::ImposedBooklet | DocumentKind::PrintShop { .. } => continue,
             };
             jobs.push(Job {
                 document: document.clone(),
@@ -337,6 +339,15 @@ impl Print {
                         named(kit, document, |ident| impose::compile(&world, ident, datetime(kit.date), &compiled))?;
                     out.files.extend(artifacts(document, sheets));
                 }
+            }
+            for document in
+                kit.documents_in(lang).filter(|d| d.kind == DocumentKind::PrintShop { of: job.document.stem })
+            {
+                let pdf = printshop::print_shop(&compiled)
+                    .with_context(|| format!("the print-shop copy of {}", job.document.path))?;
+                // Its preview is the office document's: the same page, without the marks.
+                out.files.push(Artifact { path: document.path.clone(), bytes: pdf, pages: compiled.pages });
+                out.files.push(Artifact::file(document.thumbnail.clone(), compiled.thumbnail.clone()));
             }
             out.files.extend(artifacts(&job.document, compiled));
         }
