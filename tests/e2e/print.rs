@@ -575,3 +575,29 @@ fn a_print_shop_copy_is_the_office_pages_with_bleed_trim_box_and_crop_marks() {
         }
     }
 }
+
+/// A poster read from across the room: its headline on one line, at A4 and A3, in both
+/// languages; the provider's number the largest figure on the page, above any other run with a
+/// digit in it (the steps' numbers, the other numbers to call).
+#[test]
+fn the_posters_headline_holds_on_one_line_and_the_providers_number_is_the_largest_figure() {
+    for lang in ["fr", "en"] {
+        let docs = inspect_at(&repo(), "cabinet-des-tilleuls", lang, None);
+        for stem in ["poster-a4", "poster-a3"] {
+            let page = &document(&docs, stem).pages[0];
+            let headline =
+                if lang == "fr" { "Cyberattaque\u{202f}? Que faire" } else { "Cyberattack? What to do first" };
+            assert_eq!(page.lines.first().map(String::as_str), Some(headline), "{lang}/{stem}: {:?}", page.lines);
+            let provider = page.runs.iter().find(|(_, text)| text.contains("02 61 91 45 67")).expect("the number");
+            for (size, text) in &page.runs {
+                if text.chars().any(|c| c.is_ascii_digit()) && !text.contains("02 61 91 45 67") {
+                    assert!(
+                        *size < provider.0,
+                        "{lang}/{stem}: `{text}` at {size} pt, the provider's at {}",
+                        provider.0
+                    );
+                }
+            }
+        }
+    }
+}
