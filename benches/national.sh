@@ -23,48 +23,10 @@ cargo build --release --locked -q
 bin=$PWD/target/release/cyberkit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r content "$work/content"
-mkdir -p "$work/profiles/logos"
-cp profiles/logos/* "$work/profiles/logos/"
+benches/matrix.sh "$work" "$practices"
 cd "$work"
-
-mapfile -t professions < <(grep -A1 '^\[\[profession\]\]' content/reference/professions.toml | sed -n 's/^slug = "\(.*\)"/\1/p')
-mapfile -t regions < <(sed -n 's/^slug = "\(.*\)"/\1/p' content/reference/regions.toml)
-for p in "${professions[@]}"; do
-  for r in "${regions[@]}"; do
-    cat > "profiles/urps-$p-$r.toml" <<EOF
-profession = "$p"
-region = "$r"
-languages = ["fr", "en"]
-
-[publisher]
-name = "URPS $p $r"
-logo = "logos/$(ls profiles/logos | head -n 1)"
-EOF
-  done
-done
-for i in $(seq 1 "$practices"); do
-  p=${professions[$((i % ${#professions[@]}))]}
-  r=${regions[$((i * 7 % ${#regions[@]}))]}
-  n=$(printf '%02d' $((i % 100)))
-  cat > "profiles/cabinet-$i.toml" <<EOF
-profession = "$p"
-region = "$r"
-languages = ["fr", "en"]
-
-[practice]
-name = "Cabinet numéro $i"
-address = "$i rue des Essais, 44000 Nantes"
-phone = "02 61 91 10 $n"
-contact_person = "Camille Test"
-
-[it_provider]
-name = "Informatique Exemple $i"
-phone = "02 61 91 20 $n"
-EOF
-done
 kits=$(ls profiles/*.toml | wc -l)
-echo "$kits profiles: ${#professions[@]} professions × ${#regions[@]} regions, $practices practices"
+echo "$kits profiles: $(ls profiles/urps-*.toml | wc -l) URPS profiles (professions × regions), $practices practices"
 
 measure() { # label, command...: prints wall time, CPU time (user + system), peak memory, closing line
   local label=$1; shift

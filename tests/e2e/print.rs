@@ -601,3 +601,24 @@ fn the_posters_headline_holds_on_one_line_and_the_providers_number_is_the_larges
         }
     }
 }
+
+/// A booklet pads itself to a multiple of four pages for saddle-stitching; one whose back cover
+/// runs onto another page (here, a project's own words for an incident step, too long) is not
+/// printed short of a page: the build reports it, with the poster that overflows too.
+#[test]
+fn a_booklet_whose_back_cover_runs_onto_another_page_fails_the_build() {
+    let project = TestProject::with_examples();
+    let strings = project.read("content/i18n/en.toml");
+    let long = "Take a photo of the screen with your phone and write down what happened. ".repeat(12);
+    let edited = strings.replace(
+        "incident_step_note_detail = \"Take a photo of the screen with your phone and write down what happened.\"",
+        &format!("incident_step_note_detail = \"{}\"", long.trim()),
+    );
+    assert_ne!(edited, strings, "the step's words are where the test expects them");
+    project.write("content/i18n/en.toml", edited);
+    let output = project.run(&["build", "cabinet-minimal"]);
+    let stderr = common::stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("print/en/booklet.pdf runs onto 37 pages; it must fit on 36"), "{stderr}");
+    assert!(!project.path().join("output/cabinet-minimal").exists(), "nothing written for the kit");
+}

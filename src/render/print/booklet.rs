@@ -91,6 +91,11 @@ struct AddressLine {
 struct BackCover {
     title: String,
     steps: Vec<BackCoverStep>,
+    /// What not to do, and what to do besides.
+    donts_title: String,
+    donts: Vec<String>,
+    /// The numbers to call when a person is in danger.
+    emergency: String,
     qr: Vec<QrCode>,
 }
 
@@ -98,6 +103,7 @@ struct BackCover {
 struct BackCoverStep {
     icon: String,
     title: String,
+    detail: String,
 }
 
 /// The booklet's data, and its files (the logo, the QR codes).
@@ -176,8 +182,15 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
             steps: plan
                 .steps
                 .iter()
-                .map(|st| BackCoverStep { icon: common.icon(st.icon), title: st.title.clone() })
+                .map(|st| BackCoverStep {
+                    icon: common.icon(st.icon),
+                    title: st.title.clone(),
+                    detail: st.detail.clone(),
+                })
                 .collect(),
+            donts_title: s("incident_donts_title", &[]),
+            donts: plan.donts.clone(),
+            emergency: plan.emergency.clone(),
             qr: codes,
         },
         composed: None,

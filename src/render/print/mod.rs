@@ -377,7 +377,12 @@ impl Print {
     /// the margin printers cannot print.
     #[allow(clippy::unused_self, reason = "a step of the renderer's, after `compile`")]
     fn fault(&self, document: &Document, compiled: &compile::Compiled) -> Option<Fault> {
+        // A booklet pads itself to a multiple of four pages; one that is not has its contacts or
+        // its back cover run onto another page, and would lose a page when imposed.
+        let pages = compiled.pages;
+        let booklet = document.kind == DocumentKind::Booklet && !pages.is_multiple_of(4);
         match (document.max_pages, nearest_edge(&compiled.document)) {
+            _ if booklet => Some(Fault::Pages { pages, max: pages / 4 * 4 }),
             (Some(max), _) if compiled.pages > max => Some(Fault::Pages { pages: compiled.pages, max }),
             (_, Some((page, mm))) => Some(Fault::Edge { page, mm }),
             _ => None,
