@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The benchmarks' project, written into DIR: the repository's content, one URPS profile per
 # profession and region (10 × 18, each in French and English, with a logo), and PRACTICES practices
-# with their own details. Used by national.sh and compare-print.sh.
+# with their own details. Used by national.sh and compare-print.sh. The content is this
+# repository's, or CHECKOUT's (another revision's, whose binary reads only its own content).
 #
-# usage: benches/matrix.sh DIR [PRACTICES]
+# usage: benches/matrix.sh DIR [PRACTICES [CHECKOUT]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$1
 practices=${2:-50}
-cp -r content "$work/content"
+cp -r "${3:-.}/content" "$work/content"
 mkdir -p "$work/profiles/logos"
 cp profiles/logos/* "$work/profiles/logos/"
 cd "$work"

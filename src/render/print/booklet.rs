@@ -67,6 +67,9 @@ struct BookletModule {
     /// but its last block, and its last block, which the checklist box keeps with it.
     body: String,
     body_end: String,
+    /// Whether its last block stays with its checklist box: when it has one, and the block is
+    /// short enough to move to the next page with it.
+    end_sticky: bool,
     checklist: Vec<String>,
 }
 
@@ -106,6 +109,11 @@ struct BackCoverStep {
     detail: String,
 }
 
+/// The longest last block, in bytes of markup, that a module's checklist box keeps with it: a
+/// few lines (a "further reading" list of three or four links is 300 to 500 bytes), never
+/// a third of a page.
+const SHORT_END: usize = 600;
+
 /// The booklet's data, and its files (the logo, the QR codes).
 pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow::Result<(Booklet<'a>, Files)> {
     let content = kit.content;
@@ -128,12 +136,14 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
                     // Module `##` headings sit under the module's own title (level 2).
                     let (mut body, last_block) = to_typst_ending(&text.body, &values, lang, 1);
                     let body_end = body.split_off(last_block);
+                    let end_sticky = !text.checklist.is_empty() && body_end.len() <= SHORT_END;
                     BookletModule {
                         icon: common.icon(m.icon),
                         title: front(kit, lang, &text.title),
                         summary: front(kit, lang, &text.summary),
                         body,
                         body_end,
+                        end_sticky,
                         checklist: text.checklist.iter().map(|c| front(kit, lang, c)).collect(),
                     }
                 })
