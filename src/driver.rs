@@ -19,7 +19,7 @@ use anyhow::Context as _;
 use crate::diag::Diagnostic;
 use crate::fingerprint::ContentHashes;
 use crate::model::Date;
-use crate::plan::Kit;
+use crate::plan::{DocumentKind, Kit};
 use crate::project::Project;
 use crate::render::print::{Print, Printed};
 use crate::render::site::{KitSummary, Site};
@@ -107,6 +107,9 @@ pub struct Settings {
     /// Also write each print document as a standalone Typst project into this folder:
     /// `<dir>/<kit>/<lang>/<document>/`, with the fonts in `<dir>/fonts/`. Renders every kit.
     pub emit_typst: Option<PathBuf>,
+    /// Also make the print-shop copies of the booklet and the posters (`--print-shop`): a URPS's
+    /// files for a professional printer, not the site's.
+    pub print_shop: bool,
     /// The date the documents carry ([`crate::clock::document_date`]).
     pub date: Date,
 }
@@ -161,7 +164,13 @@ pub fn build(
     let out = &settings.out;
     let hashes = ContentHashes::read(project)?;
     output::clear_staging(out)?;
-    let kits = in_build_order(plan::plan(&checked.content, &checked.profiles, settings.date));
+    let mut kits = plan::plan(&checked.content, &checked.profiles, settings.date);
+    if !settings.print_shop {
+        for kit in &mut kits {
+            kit.documents.retain(|d| !matches!(d.kind, DocumentKind::PrintShop { .. }));
+        }
+    }
+    let kits = in_build_order(kits);
     let (print, site) = renderers(settings)?;
     // Typst's own parallel work (in layout and PDF export) runs on rayon's global pool; its
     // threads get the same large stack. An error means the pool already exists: keep it.

@@ -51,6 +51,11 @@ impl ContentHashes {
             hash.update(&module.id);
             hash.update(self.modules.get(&module.id).copied().unwrap_or_default());
         }
+        // The documents it holds: a build with the print-shop copies is another kit.
+        for document in &kit.documents {
+            hash.update(&document.path);
+            hash.update([0]);
+        }
         add_file(&mut hash, files, &kit.profile.path)?;
         if let Some(logo) = kit.profile.publisher.as_ref().and_then(|p| p.logo.as_ref()) {
             hash.update(&logo.png);

@@ -34,6 +34,10 @@ pub enum Command {
         /// --font-path DIR/fonts main.typ`.
         #[arg(long, value_name = "DIR")]
         emit_typst: Option<PathBuf>,
+        /// Also write the print-shop copies of the booklet and the posters (`*-print.pdf`: 3 mm of
+        /// bleed, crop marks, trim and bleed boxes), for a printer who trims the paper.
+        #[arg(long)]
+        print_shop: bool,
         /// Also print the time spent in each renderer (for benchmarks).
         #[arg(long)]
         timings: bool,

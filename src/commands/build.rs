@@ -15,6 +15,7 @@ pub struct Options {
     pub out: Option<PathBuf>,
     pub force: bool,
     pub emit_typst: Option<PathBuf>,
+    pub print_shop: bool,
     pub timings: bool,
 }
 
@@ -37,6 +38,7 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
         out,
         force: options.force,
         emit_typst: options.emit_typst.clone(),
+        print_shop: options.print_shop,
         date: cyberkit::clock::document_date(&checked.content)?,
     };
     let report = cyberkit::driver::build(project, &checked, &settings, &Bar::new())?;

@@ -40,8 +40,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let today = cyberkit::clock::today()?;
     match cli.command {
         Command::Check { profiles } => check::run(&project, &profiles, today),
-        Command::Build { profiles, out, force, emit_typst, timings } => {
-            let options = build::Options { profiles, out, force, emit_typst, timings };
+        Command::Build { profiles, out, force, emit_typst, print_shop, timings } => {
+            let options = build::Options { profiles, out, force, emit_typst, print_shop, timings };
             build::run(&project, &options, today)
         }
         Command::New { profile, profession, region } => new::run(&project, &profile, &profession, &region, today),

@@ -524,6 +524,11 @@ fn a_print_shop_copy_is_the_office_pages_with_bleed_trim_box_and_crop_marks() {
     let output = project.run(&["build", "urps-kine-pays-de-la-loire"]);
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
     let dir = project.path().join("output/urps-kine-pays-de-la-loire/print/fr");
+    assert!(!dir.join("booklet-print.pdf").exists(), "made only when asked");
+    // Asked for, the kit is built again with them, though its inputs have not changed.
+    let output = project.run(&["build", "urps-kine-pays-de-la-loire", "--print-shop"]);
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    assert!(common::stderr(&output).contains("built 1 kit ("), "{}", common::stderr(&output));
     let load =
         |name: &str| lopdf::Document::load_mem(&std::fs::read(dir.join(name)).expect("a PDF")).expect("a readable PDF");
     let numbers = |doc: &lopdf::Document, page: lopdf::ObjectId, key: &[u8]| -> [f32; 4] {
