@@ -16,6 +16,7 @@ mod notice;
 mod overflow;
 mod poster;
 mod printshop;
+mod stretch;
 pub mod world;
 
 use std::collections::HashMap;
@@ -122,14 +123,15 @@ impl Print {
                 }
                 DocumentKind::ImposedBooklet | DocumentKind::PrintShop { .. } => continue,
             };
-            jobs.push(Job {
-                document: document.clone(),
-                template,
-                standalone: data.clone(),
-                data,
-                files,
-                footer: None,
-            });
+            let standalone = data.clone();
+            let mut data = data;
+            // cyberkit shares a poster's free room out itself, once it is laid out (`stretch`).
+            if document.kind == DocumentKind::Poster
+                && let Some(fields) = data.as_object_mut()
+            {
+                fields.insert("stretch".to_string(), Value::Bool(true));
+            }
+            jobs.push(Job { document: document.clone(), template, standalone, data, files, footer: None });
         }
         Ok(jobs)
     }
@@ -399,6 +401,7 @@ impl Print {
     ) -> anyhow::Result<PagedDocument> {
         match &job.footer {
             Some(lines) => footer::compose(&self.env, datetime(kit.date), lang.code(), lines, document),
+            None if job.document.kind == DocumentKind::Poster => Ok(stretch::stretch(document)),
             None => Ok(document),
         }
     }
