@@ -637,3 +637,21 @@ fn a_booklet_whose_back_cover_runs_onto_another_page_fails_the_build() {
     assert!(stderr.contains("print/en/booklet.pdf runs onto 37 pages; it must fit on 36"), "{stderr}");
     assert!(!project.path().join("output/cabinet-minimal").exists(), "nothing written for the kit");
 }
+
+/// A poster fills its page at A4 and A3 alike: the room its page leaves is shared between its
+/// steps and boxes, so that its last box ends at the foot of the text area (the bottom margin
+/// holds the footer: 22.5 mm at A4, 26.8 mm at A3), where it once left a fifth of an A3 empty.
+#[test]
+fn a_poster_fills_its_page_down_to_its_footer() {
+    for (profile, lang) in
+        [("urps-kine-pays-de-la-loire", "fr"), ("cabinet-minimal", "en"), ("cabinet-des-tilleuls", "fr")]
+    {
+        let docs = inspect_at(&repo(), profile, lang, None);
+        for (stem, margin) in [("poster-a4", 22.5), ("poster-a3", 12.0 + 10.5 * std::f64::consts::SQRT_2)] {
+            let page = &document(&docs, stem).pages[0];
+            let limit = page.height_mm - margin;
+            let lowest = page.ink_mm.iter().map(|b| b[3]).filter(|bottom| *bottom <= limit + 0.5).fold(0.0, f64::max);
+            assert!(limit - lowest < 2.0, "{profile}/{lang}/{stem}: ends {:.1} mm above its footer", limit - lowest);
+        }
+    }
+}
