@@ -42,6 +42,23 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Preview the kits of the given profiles (all by default) in a browser: build them into a
+    /// folder of the preview's own, serve them on 127.0.0.1, build again and reload the open
+    /// pages when a file of `content/` or `profiles/` changes. Ctrl-C stops it.
+    Serve {
+        /// Profile names (`cabinet-dupont`) or paths to profile files.
+        profiles: Vec<String>,
+        /// The port to serve on; without it, the first free one from 8080.
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to serve on: 127.0.0.1, this machine only, unless another is given (then
+        /// anyone who can reach it can read the kits).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the system's browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {
         /// Profile names (`cabinet-dupont`) or paths to profile files.

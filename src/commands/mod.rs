@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod list;
 mod new;
+mod serve;
 
 pub use args::Cli;
 use args::Command;
@@ -46,6 +47,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::New { profile, profession, region } => new::run(&project, &profile, &profession, &region, today),
         Command::List { what } => list::run(&project, what, today),
+        Command::Serve { profiles, port, bind, open } => {
+            serve::run(&project, &serve::Options { profiles, port, bind, open }, today)
+        }
     }
 }
 

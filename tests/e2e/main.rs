@@ -9,4 +9,5 @@ mod hostile;
 mod memory;
 mod print;
 mod rebuild;
+mod serve;
 mod site;

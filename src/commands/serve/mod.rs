@@ -1,0 +1,188 @@
+//! `cyberkit serve`: a live preview. The kits are built into a folder of the preview's own (never
+//! `output/`), served on `http://127.0.0.1:<port>/`, and built again, incrementally, when a file
+//! of `content/` or `profiles/` changes; the open pages reload, or show the diagnostics while the
+//! input is wrong, the last good kits still served. Ctrl-C stops it and removes its folder.
+
+mod http;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use cyberkit::diag::Diagnostics;
+use cyberkit::driver::{Quiet, Settings};
+use cyberkit::model::Date;
+use cyberkit::project::Project;
+
+use super::Outcome;
+use http::{News, Pages};
+
+/// What `serve` was asked on the command line.
+pub struct Options {
+    pub profiles: Vec<String>,
+    /// The port asked for; without one, the first free from 8080.
+    pub port: Option<u16>,
+    pub bind: IpAddr,
+    pub open: bool,
+}
+
+/// How many ports after the first `serve` tries when none was asked for.
+const PORTS_TRIED: u16 = 20;
+
+pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<Outcome> {
+    let folder = Folder::new()?;
+    let (server, address) = listen(options)?;
+    if !options.bind.is_loopback() {
+        eprintln!("warning: serving on {address}: anyone who can reach this address can read the kits");
+    }
+    let pages = Arc::new(Pages::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst)).context("catching Ctrl-C")?;
+    }
+    report(&build(project, options, &folder.0, today)?, &pages);
+    let shown =
+        if options.bind.is_unspecified() { SocketAddr::new([127, 0, 0, 1].into(), address.port()) } else { address };
+    // On standard output, alone on its line: what a script or a test waits for.
+    println!("http://{shown}/");
+    eprintln!("serving the kits from {} (Ctrl-C to stop)", folder.0.display());
+    if options.open {
+        let _ = open(&format!("http://{shown}/"));
+    }
+    let server = Arc::new(server);
+    let answering = {
+        let (server, root, pages) = (Arc::clone(&server), folder.0.clone(), Arc::clone(&pages));
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                http::answer(request, &root, &pages);
+            }
+        })
+    };
+    let mut watcher = watch::Watcher::new(project);
+    while !stop.load(Ordering::SeqCst) {
+        if watcher.changed(Duration::from_millis(50)) {
+            report(&build(project, options, &folder.0, today)?, &pages);
+        }
+    }
+    server.unblock();
+    let _ = answering.join();
+    drop(folder);
+    Ok(Outcome::done(Diagnostics::default(), || "stopped; the preview's folder is removed".to_string()))
+}
+
+/// The folder the preview builds into, removed when it is dropped.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new() -> anyhow::Result<Self> {
+        let dir = std::env::temp_dir().join(format!("cyberkit-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(Folder(dir))
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The server, on the port asked for, or the first free one from 8080.
+fn listen(options: &Options) -> anyhow::Result<(tiny_http::Server, SocketAddr)> {
+    let ports: Vec<u16> = match options.port {
+        Some(port) => vec![port],
+        None => (8080..8080 + PORTS_TRIED).collect(),
+    };
+    let mut last = None;
+    for port in ports {
+        match tiny_http::Server::http(SocketAddr::new(options.bind, port)) {
+            Ok(server) => {
+                let address = server.server_addr().to_ip().unwrap_or(SocketAddr::new(options.bind, port));
+                return Ok((server, address));
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let why = last.map(|e| e.to_string()).unwrap_or_default();
+    match options.port {
+        Some(port) => anyhow::bail!("cannot serve on {}:{port}: {why}; choose another with `--port`", options.bind),
+        None => anyhow::bail!("no free port from 8080 to {}: {why}; choose one with `--port`", 8080 + PORTS_TRIED - 1),
+    }
+}
+
+/// What a build said: its diagnostics as `check` prints them, and whether it failed.
+struct Built {
+    lines: Vec<String>,
+    failed: bool,
+}
+
+/// Builds the kits into the preview's folder, the kits unchanged since the last build left as
+/// they are; a build that fails leaves the last good kits.
+fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyhow::Result<Built> {
+    let mut diags = Diagnostics::default();
+    let checked = super::checked(project, &options.profiles, today, &mut diags)?;
+    let mut failed = diags.has_errors();
+    if let Some(checked) = checked.filter(|_| !failed) {
+        let settings = Settings {
+            out: out.to_path_buf(),
+            force: false,
+            emit_typst: None,
+            print_shop: false,
+            date: cyberkit::clock::document_date(&checked.content)?,
+        };
+        // First, so that the kits' index the build writes does not list them.
+        let ids: Vec<&str> = checked.profiles.iter().map(|p| p.id.as_str()).collect();
+        forget_gone(out, &ids)?;
+        let report = cyberkit::driver::build(project, &checked, &settings, &Quiet)?;
+        failed = !report.overflows.is_empty();
+        for overflow in report.overflows {
+            diags.push(overflow);
+        }
+    }
+    Ok(Built { lines: diags.sorted().iter().map(ToString::to_string).collect(), failed })
+}
+
+/// Removes from the preview's folder the kits of the profiles no longer served (deleted or
+/// renamed): a kit is a folder with its manifest.
+fn forget_gone(out: &Path, served: &[&str]) -> anyhow::Result<()> {
+    for entry in std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
+        let path = entry?.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.join("manifest.json").is_file() && !served.contains(&name.as_str()) {
+            std::fs::remove_dir_all(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints what a build said, and tells the open pages.
+fn report(built: &Built, pages: &Pages) {
+    for line in &built.lines {
+        eprintln!("{line}");
+    }
+    if built.failed {
+        eprintln!("error: the kits did not build; the last good ones are still served");
+        let errors = built.lines.iter().filter(|l| l.starts_with("error")).cloned().collect();
+        pages.tell(&News::Errors(errors));
+    } else {
+        eprintln!("built; the open pages reload");
+        pages.tell(&News::Reload);
+    }
+}
+
+/// Opens the address in the system's browser.
+fn open(address: &str) -> std::io::Result<std::process::Child> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program).arg(address).spawn()
+}
