@@ -66,7 +66,12 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
     let mut watcher = watch::Watcher::new(project);
     while !stop.load(Ordering::SeqCst) {
         if watcher.changed(Duration::from_millis(50)) {
-            report(&build(project, options, &folder.0, today)?, &pages);
+            // A file that cannot be read now (an editor halfway through saving it) is reported
+            // like the input's errors, and the next change builds again.
+            match build(project, options, &folder.0, today) {
+                Ok(built) => report(&built, &pages),
+                Err(e) => report(&Built { lines: vec![format!("error: {e:#}")], failed: true }, &pages),
+            }
         }
     }
     server.unblock();
