@@ -223,24 +223,28 @@ pub fn page_runs(page: &Page) -> Vec<(f64, String)> {
 /// its top left corner: from each run's capital height to its descender, where ink is (the
 /// font's ascender, higher, is room for accents). `None` for a page without text.
 pub fn page_text_bounds(page: &Page) -> Option<[f64; 4]> {
-    let mut out: Option<[f64; 4]> = None;
-    for (ts, text) in placed_runs(page) {
-        let metrics = text.font.metrics();
-        let (top, bottom) = (-metrics.cap_height.at(text.size), -metrics.descender.at(text.size));
-        let width = text.width();
-        for corner in [
-            Point::new(Abs::zero(), top),
-            Point::new(width, top),
-            Point::new(Abs::zero(), bottom),
-            Point::new(width, bottom),
-        ] {
-            let p = corner.transform(ts);
-            let (x, y) = (p.x.to_mm(), p.y.to_mm());
-            let b = out.get_or_insert([x, y, x, y]);
-            *b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
-        }
-    }
-    out
+    placed_runs(page)
+        .into_iter()
+        .map(|(ts, text)| {
+            let (min, max) = run_extent(text);
+            on_page(min, max, ts)
+        })
+        .reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
+}
+
+/// Where a run of text has ink, from its baseline's origin: its capital height to its descender.
+fn run_extent(text: &TextItem) -> (Point, Point) {
+    let metrics = text.font.metrics();
+    (Point::with_y(-metrics.cap_height.at(text.size)), Point::new(text.width(), -metrics.descender.at(text.size)))
+}
+
+/// The box from `min` to `max`, placed by `ts`, as `[left, top, right, bottom]` in millimetres.
+fn on_page(min: Point, max: Point, ts: Transform) -> [f64; 4] {
+    let corners = [min, Point::new(max.x, min.y), Point::new(min.x, max.y), max].map(|p| p.transform(ts));
+    let (xs, ys) = (corners.map(|p| p.x.to_mm()), corners.map(|p| p.y.to_mm()));
+    let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+    let highest = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+    [lowest(xs), lowest(ys), highest(xs), highest(ys)]
 }
 
 /// The box of each thing printed on a page — a run of text (capital height to descender), a
@@ -255,11 +259,7 @@ pub fn page_ink(page: &Page) -> Vec<[f64; 4]> {
                     walk(&group.frame, ts.pre_concat(group.transform), out);
                     continue;
                 }
-                FrameItem::Text(text) => {
-                    let metrics = text.font.metrics();
-                    let top = Point::with_y(-metrics.cap_height.at(text.size));
-                    (top, Point::new(text.width(), -metrics.descender.at(text.size)))
-                }
+                FrameItem::Text(text) => run_extent(text),
                 FrameItem::Shape(shape, _) => {
                     let rect = shape.geometry.bbox(shape.stroke.as_ref());
                     (rect.min, rect.max)
@@ -267,11 +267,7 @@ pub fn page_ink(page: &Page) -> Vec<[f64; 4]> {
                 FrameItem::Image(_, size, _) => (Point::zero(), size.to_point()),
                 FrameItem::Link(..) | FrameItem::Tag(_) => continue,
             };
-            let corners = [min, Point::new(max.x, min.y), Point::new(min.x, max.y), max].map(|p| p.transform(ts));
-            let (xs, ys) = (corners.map(|p| p.x.to_mm()), corners.map(|p| p.y.to_mm()));
-            let lowest = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
-            let highest = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
-            out.push([lowest(xs), lowest(ys), highest(xs), highest(ys)]);
+            out.push(on_page(min, max, ts));
         }
     }
     let mut out = Vec::new();
