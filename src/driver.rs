@@ -112,6 +112,10 @@ pub struct Settings {
     pub print_shop: bool,
     /// The date the documents carry ([`crate::clock::document_date`]).
     pub date: Date,
+    /// Keep Typst's memoised work when the build is done, for the next build of the same
+    /// process to reuse: a preview's, where a module's edit then lays out that module again and
+    /// not every other. A one-off build frees it.
+    pub keep_memo: bool,
 }
 
 /// What was built.
@@ -196,7 +200,7 @@ pub fn build(
         Ok(report)
     };
     let results = in_parallel(&work, kit_report)?;
-    comemo::evict(0);
+    comemo::evict(if settings.keep_memo { MEMO_AGE } else { 0 });
     let mut total = results.into_iter().try_fold(Report::default(), |total, r| r.map(|r| total.add(r)))?;
     // A build whose every kit failed leaves the output as it was, index included.
     if total.overflows.is_empty() || total.kits > 0 {

@@ -58,6 +58,10 @@ pub enum Command {
         /// Open the preview in the system's browser.
         #[arg(long)]
         open: bool,
+        /// Look at the files a few times a second instead of waiting for the system's change
+        /// events, which do not arrive from network shares or WSL's Windows drives.
+        #[arg(long)]
+        poll: bool,
     },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {

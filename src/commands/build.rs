@@ -40,6 +40,7 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
         emit_typst: options.emit_typst.clone(),
         print_shop: options.print_shop,
         date: cyberkit::clock::document_date(&checked.content)?,
+        keep_memo: false,
     };
     let report = cyberkit::driver::build(project, &checked, &settings, &Bar::new())?;
     if options.timings {

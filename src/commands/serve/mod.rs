@@ -28,6 +28,8 @@ pub struct Options {
     pub port: Option<u16>,
     pub bind: IpAddr,
     pub open: bool,
+    /// Look at the files rather than wait for the system's change events.
+    pub poll: bool,
 }
 
 /// How many ports after the first `serve` tries when none was asked for.
@@ -45,7 +47,10 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
         let stop = Arc::clone(&stop);
         ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst)).context("catching Ctrl-C")?;
     }
-    report(&build(project, options, &folder.0, today)?, &pages);
+    // Watching from before the first build: a file saved while it runs is built next.
+    let mut watcher = watcher(project, options.poll);
+    watcher.also(&logos_outside(project, options));
+    let mut shown_errors = report(&build(project, options, &folder.0, today)?, &pages, false);
     let shown =
         if options.bind.is_unspecified() { SocketAddr::new([127, 0, 0, 1].into(), address.port()) } else { address };
     // On standard output, alone on its line: what a script or a test waits for.
@@ -63,21 +68,69 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
             }
         })
     };
-    let mut watcher = watch::Watcher::new(project);
     while !stop.load(Ordering::SeqCst) {
-        if watcher.changed(Duration::from_millis(50)) {
+        // Not long: Ctrl-C is looked at between two waits.
+        if watcher.changed(Duration::from_millis(100)) {
             // A file that cannot be read now (an editor halfway through saving it) is reported
             // like the input's errors, and the next change builds again.
-            match build(project, options, &folder.0, today) {
-                Ok(built) => report(&built, &pages),
-                Err(e) => report(&Built { lines: vec![format!("error: {e:#}")], failed: true }, &pages),
-            }
+            let built = build(project, options, &folder.0, today).unwrap_or_else(|e| Built {
+                lines: vec![format!("error: {e:#}")],
+                failed: true,
+                changed: false,
+            });
+            shown_errors = report(&built, &pages, shown_errors);
+            watcher.also(&logos_outside(project, options));
         }
     }
     server.unblock();
     let _ = answering.join();
     drop(folder);
     Ok(Outcome::done(Diagnostics::default(), || "stopped; the preview's folder is removed".to_string()))
+}
+
+/// The watcher asked for: the system's change events, or looking at the files with `--poll` or
+/// where the system cannot watch them (the warning says so).
+fn watcher(project: &Project, poll: bool) -> watch::Watcher {
+    if poll {
+        return watch::Watcher::polling(project);
+    }
+    watch::Watcher::events(project).unwrap_or_else(|e| {
+        eprintln!("warning: {e:#}; looking at the files a few times a second instead (as `--poll` does)");
+        watch::Watcher::polling(project)
+    })
+}
+
+/// The logos of the profiles served that lie outside `content/` and `profiles/`, which the
+/// watcher watches anyway.
+fn logos_outside(project: &Project, options: &Options) -> Vec<PathBuf> {
+    let mut diags = Diagnostics::default();
+    let Ok(paths) = project.profile_paths(&options.profiles, &mut diags) else { return Vec::new() };
+    let (content, profiles) = (lexical(&project.content()), lexical(&project.profiles()));
+    paths
+        .iter()
+        .filter_map(|path| cyberkit::load::profile(project, path, &mut diags).ok().flatten())
+        .filter_map(|raw| {
+            let logo = raw.publisher?.logo?;
+            Some(lexical(&project.root.join(raw.path.parent()?.join(logo.value.trim()))))
+        })
+        .filter(|logo| !logo.starts_with(&content) && !logo.starts_with(&profiles))
+        .collect()
+}
+
+/// `path` absolute, its `.` and `..` resolved by their names (`profiles/../logo.png` is
+/// `logo.png`), as a logo's path is written.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The folder the preview builds into, removed when it is dropped.
@@ -120,10 +173,12 @@ fn listen(options: &Options) -> anyhow::Result<(tiny_http::Server, SocketAddr)> 
     }
 }
 
-/// What a build said: its diagnostics as `check` prints them, and whether it failed.
+/// What a build said: its diagnostics as `check` prints them, whether it failed, and whether
+/// it changed what is served.
 struct Built {
     lines: Vec<String>,
     failed: bool,
+    changed: bool,
 }
 
 /// Builds the kits into the preview's folder, the kits unchanged since the last build left as
@@ -132,6 +187,7 @@ fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyho
     let mut diags = Diagnostics::default();
     let checked = super::checked(project, &options.profiles, today, &mut diags)?;
     let mut failed = diags.has_errors();
+    let mut changed = false;
     if let Some(checked) = checked.filter(|_| !failed) {
         let settings = Settings {
             out: out.to_path_buf(),
@@ -139,34 +195,41 @@ fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyho
             emit_typst: None,
             print_shop: false,
             date: cyberkit::clock::document_date(&checked.content)?,
+            // The next build, after the next edit, reuses the layout of all the edit left alone.
+            keep_memo: true,
         };
         // First, so that the kits' index the build writes does not list them.
         let ids: Vec<&str> = checked.profiles.iter().map(|p| p.id.as_str()).collect();
-        forget_gone(out, &ids)?;
+        let forgotten = forget_gone(out, &ids)?;
         let report = cyberkit::driver::build(project, &checked, &settings, &Quiet)?;
         failed = !report.overflows.is_empty();
+        changed = forgotten > 0 || report.kits > 0;
         for overflow in report.overflows {
             diags.push(overflow);
         }
     }
-    Ok(Built { lines: diags.sorted().iter().map(ToString::to_string).collect(), failed })
+    Ok(Built { lines: diags.sorted().iter().map(ToString::to_string).collect(), failed, changed })
 }
 
 /// Removes from the preview's folder the kits of the profiles no longer served (deleted or
-/// renamed): a kit is a folder with its manifest.
-fn forget_gone(out: &Path, served: &[&str]) -> anyhow::Result<()> {
+/// renamed): a kit is a folder with its manifest. Says how many it removed.
+fn forget_gone(out: &Path, served: &[&str]) -> anyhow::Result<usize> {
+    let mut removed = 0;
     for entry in std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
         let path = entry?.path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path.join("manifest.json").is_file() && !served.contains(&name.as_str()) {
             std::fs::remove_dir_all(&path).with_context(|| format!("removing {}", path.display()))?;
+            removed += 1;
         }
     }
-    Ok(())
+    Ok(removed)
 }
 
-/// Prints what a build said, and tells the open pages.
-fn report(built: &Built, pages: &Pages) {
+/// Prints what a build said, and tells the open pages: its errors, or to reload when it changed
+/// a kit or cleared the errors they show (`shown_errors`). Says whether the pages now show
+/// errors.
+fn report(built: &Built, pages: &Pages, shown_errors: bool) -> bool {
     for line in &built.lines {
         eprintln!("{line}");
     }
@@ -174,10 +237,14 @@ fn report(built: &Built, pages: &Pages) {
         eprintln!("error: the kits did not build; the last good ones are still served");
         let errors = built.lines.iter().filter(|l| l.starts_with("error")).cloned().collect();
         pages.tell(&News::Errors(errors));
-    } else {
+    } else if built.changed || shown_errors {
         eprintln!("built; the open pages reload");
         pages.tell(&News::Reload);
+    } else {
+        // A file no kit reads, or saved unchanged: the pages stay as they are.
+        eprintln!("no kit changed");
     }
+    built.failed
 }
 
 /// Opens the address in the system's browser.
