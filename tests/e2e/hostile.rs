@@ -57,7 +57,7 @@ fn run_case(case: &Path) -> Outcome {
         Ok(text) => text.lines().filter(|l| !l.is_empty()).map(str::to_string).collect(),
         Err(_) => vec!["build".to_string()],
     };
-    let before = snapshot(&project.path().join("output"));
+    let before = common::files_under(&project.path().join("output"));
     let (code, stderr, elapsed) = run_with_limit(project.path(), &args);
     let mut failures = Vec::new();
     if stderr.contains("panicked") || stderr.contains("internal error") {
@@ -75,7 +75,7 @@ fn run_case(case: &Path) -> Outcome {
             failures.push("the build touched another kit".to_string());
         }
     } else {
-        let after = snapshot(&project.path().join("output"));
+        let after = common::files_under(&project.path().join("output"));
         if after != before {
             failures.push(format!("the failed build changed output/: {:?}", changed(&before, &after)));
         }
@@ -134,24 +134,6 @@ fn profile_name(project: &TestProject) -> String {
     names.into_iter().next().unwrap_or_default()
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.insert(path.clone(), std::fs::read(&path).unwrap_or_default());
-            }
-        }
-    }
-    files
-}
-
 fn changed(before: &BTreeMap<PathBuf, Vec<u8>>, after: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> =
         before.keys().chain(after.keys()).filter(|p| before.get(*p) != after.get(*p)).cloned().collect();
@@ -165,7 +147,7 @@ fn changed(before: &BTreeMap<PathBuf, Vec<u8>>, after: &BTreeMap<PathBuf, Vec<u8
 fn unsafe_pages(kit: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     let any = scraper::Selector::parse("*").expect("selector");
-    for (path, bytes) in snapshot(kit) {
+    for (path, bytes) in common::files_under(kit) {
         if path.extension().is_none_or(|e| e != "html") {
             continue;
         }

@@ -166,6 +166,13 @@ fn serve_previews_the_kits_reloads_on_a_change_and_shows_the_errors() {
     project.write(module, text.replacen(&title, "Passwords, edited live", 1));
     assert_eq!(next_event(&mut page_events).0, "reload");
     assert!(get(&address, "/cabinet-minimal/en/modules/passwords.html").2.contains("Passwords, edited live"));
+    // What it serves is what `build` writes, byte for byte, after a rebuild as at first.
+    let output = project.run(&["build", "--out", "built", "cabinet-minimal"]);
+    assert_eq!(output.status.code(), Some(0), "{}", crate::common::stderr(&output));
+    assert!(
+        crate::common::files_under(&served.folder) == crate::common::files_under(&project.path().join("built")),
+        "the preview's folder differs from a build's"
+    );
 
     // A profile broken: its diagnostic, where and what, in the page; a page opened now sees it
     // at once; the last good kit is still served.

@@ -4,7 +4,7 @@
 
 use crate::common;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::common::{TestProject, stderr};
 
@@ -186,35 +186,18 @@ fn the_downloads_page_lists_every_print_document_with_its_preview() {
 #[test]
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let project = built_examples();
-    let before = snapshot(&project.path().join("output"));
+    let before = common::files_under(&project.path().join("output"));
     project.write("profiles/broken.toml", "profession = \"infirmier\"\nregion = \"bretagne\"\n");
     let output = project.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(snapshot(&project.path().join("output")), before);
+    assert_eq!(common::files_under(&project.path().join("output")), before);
 }
 
 #[test]
 fn two_builds_are_byte_identical() {
     let project = built_examples();
-    let first = snapshot(&project.path().join("output"));
+    let first = common::files_under(&project.path().join("output"));
     let output = project.run(&["build"]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(snapshot(&project.path().join("output")), first);
-}
-
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("list") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((path.clone(), std::fs::read(&path).expect("read")));
-            }
-        }
-    }
-    out.sort();
-    out
+    assert_eq!(common::files_under(&project.path().join("output")), first);
 }
