@@ -67,9 +67,18 @@ impl Watcher {
                     }
                 }
             }
-            Watcher::Polling { folders, also, last } => {
-                *also = files.iter().filter(|f| !folders.iter().any(|d| f.starts_with(d))).cloned().collect();
-                *last = snapshot(folders, also);
+            Watcher::Polling { also, last, .. } => {
+                // A file newly watched starts from how it is now, one no longer watched is
+                // forgotten; a change to the others since the last look is still to report.
+                for file in files.iter().filter(|f| !also.contains(f)) {
+                    if let Ok(meta) = std::fs::metadata(file) {
+                        last.insert(file.clone(), (meta.len(), meta.modified().ok()));
+                    }
+                }
+                for file in also.iter().filter(|f| !files.contains(f)) {
+                    last.remove(file);
+                }
+                *also = files.to_vec();
             }
         }
     }
