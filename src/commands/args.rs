@@ -62,6 +62,10 @@ pub enum Command {
         /// events, which do not arrive from network shares or WSL's Windows drives.
         #[arg(long)]
         poll: bool,
+        /// Build into DIR (`output`, say) and leave the kits there, instead of a folder of the
+        /// preview's own that Ctrl-C removes.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Check the content and the given profiles (all by default); write nothing.
     Check {

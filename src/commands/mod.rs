@@ -47,8 +47,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::New { profile, profession, region } => new::run(&project, &profile, &profession, &region, today),
         Command::List { what } => list::run(&project, what, today),
-        Command::Serve { profiles, port, bind, open, poll } => {
-            serve::run(&project, &serve::Options { profiles, port, bind, open, poll }, today)
+        Command::Serve { profiles, port, bind, open, poll, out } => {
+            serve::run(&project, &serve::Options { profiles, port, bind, open, poll, out }, today)
         }
     }
 }

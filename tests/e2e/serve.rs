@@ -27,6 +27,20 @@ struct Served {
 }
 
 impl Served {
+    /// Ctrl-C, and its exit status.
+    fn interrupt(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-INT", &pid]).status().expect("kill").success());
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("its status") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "still running after Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The lines it prints within `wait` that `wanted` keeps.
     fn lines_within(&self, wait: Duration, wanted: impl Fn(&str) -> bool) -> Vec<String> {
         let deadline = Instant::now() + wait;
@@ -189,16 +203,7 @@ fn serve_previews_the_kits_reloads_on_a_change_and_shows_the_errors() {
 
     // Ctrl-C: it stops, and its folder is gone.
     let mut served = served;
-    let pid = served.child.id().to_string();
-    assert!(Command::new("kill").args(["-INT", &pid]).status().expect("kill").success());
-    let deadline = Instant::now() + PATIENCE;
-    let status = loop {
-        if let Some(status) = served.child.try_wait().expect("its status") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "still running after Ctrl-C");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = served.interrupt();
     assert!(status.success(), "{status}");
     assert!(!served.folder.exists(), "{} is left", served.folder.display());
 }
@@ -380,4 +385,32 @@ fn a_logo_outside_the_profiles_folder_is_watched_too() {
         std::fs::copy(logos.join("urps-kine-exemple.png"), project.path().join("assets/cabinet.png")).expect("copy");
         assert_eq!(next_event(&mut page_events).0, "reload", "{options:?}");
     }
+}
+
+/// `--out output`: the kits are built there and stay after Ctrl-C; a kit already there, of a
+/// profile not served, is left alone.
+#[test]
+fn serving_into_a_folder_asked_for_keeps_its_kits() {
+    let project = TestProject::with_examples();
+    let built = project.run(&["build", "cabinet-des-tilleuls"]);
+    assert_eq!(built.status.code(), Some(0), "{}", crate::common::stderr(&built));
+    let mut served = serve_with(&project, &["--port", "0", "--out", "output"], &["cabinet-minimal"], &[]);
+    let output = project.path().join("output");
+    assert!(output.join("cabinet-minimal/en/index.html").is_file());
+    assert_eq!(get(&served.address, "/cabinet-minimal/en/index.html").0, 200);
+    let mut page_events = events(&served.address);
+    let profile = project.read("profiles/cabinet-minimal.toml");
+    project.write("profiles/cabinet-minimal.toml", profile.replace("region = \"mayotte\"", "region = \"corse\""));
+    assert_eq!(next_event(&mut page_events).0, "reload");
+    let status = served.interrupt();
+    assert!(status.success(), "{status}");
+    assert!(output.join("cabinet-minimal/manifest.json").is_file(), "the served kit is kept");
+    assert!(output.join("cabinet-des-tilleuls/manifest.json").is_file(), "the other kit is left alone");
+
+    // Into a folder it watches: refused, before anything is built.
+    let refused = project.run(&["serve", "--port", "0", "--out", "profiles/preview", "cabinet-minimal"]);
+    let stderr = crate::common::stderr(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("profiles/preview: is inside a folder the preview watches"), "{stderr}");
+    assert!(!project.path().join("profiles/preview").exists());
 }

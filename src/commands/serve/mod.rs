@@ -1,7 +1,8 @@
 //! `cyberkit serve`: a live preview. The kits are built into a folder of the preview's own (never
-//! `output/`), served on `http://127.0.0.1:<port>/`, and built again, incrementally, when a file
-//! of `content/` or `profiles/` changes; the open pages reload, or show the diagnostics while the
-//! input is wrong, the last good kits still served. Ctrl-C stops it and removes its folder.
+//! `output/`, unless `--out` asks for it), served on `http://127.0.0.1:<port>/`, and built again,
+//! incrementally, when a file of `content/` or `profiles/` or a logo changes; the open pages
+//! reload, or show the diagnostics while the input is wrong, the last good kits still served.
+//! Ctrl-C stops it and removes its own folder (a folder asked for keeps the kits).
 
 mod http;
 mod watch;
@@ -30,13 +31,33 @@ pub struct Options {
     pub open: bool,
     /// Look at the files rather than wait for the system's change events.
     pub poll: bool,
+    /// The folder to build into and leave the kits in; without it, one of the preview's own.
+    pub out: Option<PathBuf>,
 }
 
 /// How many ports after the first `serve` tries when none was asked for.
 const PORTS_TRIED: u16 = 20;
 
 pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<Outcome> {
-    let folder = Folder::new()?;
+    if let Some(out) = &options.out {
+        // Reported as the input's problems, before any work.
+        let mut diags = Diagnostics::default();
+        if let Some(problem) = cyberkit::output::unusable(out) {
+            diags.push(problem);
+        }
+        let watched = [project.content(), project.profiles()];
+        if watched.iter().any(|folder| lexical(out).starts_with(lexical(folder))) {
+            diags.push(cyberkit::diag::file_error(
+                &project.display(out),
+                "is inside a folder the preview watches: each build would start the next",
+                "choose a folder outside content/ and profiles/, e.g. `--out output`",
+            ));
+        }
+        if diags.has_errors() {
+            return Ok(Outcome::stopped(diags));
+        }
+    }
+    let folder = Folder::new(options.out.as_deref())?;
     let (server, address) = listen(options)?;
     if !options.bind.is_loopback() {
         eprintln!("warning: serving on {address}: anyone who can reach this address can read the kits");
@@ -50,18 +71,20 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
     // Watching from before the first build: a file saved while it runs is built next.
     let mut watcher = watcher(project, options.poll);
     watcher.also(&logos_outside(project, options));
-    let mut shown_errors = report(&build(project, options, &folder.0, today)?, &pages, false);
+    // The kits served, whose folders go when their profiles do.
+    let mut kits = Vec::new();
+    let mut shown_errors = report(&build(project, options, &folder.path, today, &mut kits)?, &pages, false);
     let shown =
         if options.bind.is_unspecified() { SocketAddr::new([127, 0, 0, 1].into(), address.port()) } else { address };
     // On standard output, alone on its line: what a script or a test waits for.
     println!("http://{shown}/");
-    eprintln!("serving the kits from {} (Ctrl-C to stop)", folder.0.display());
+    eprintln!("serving the kits from {} (Ctrl-C to stop)", folder.path.display());
     if options.open {
         let _ = open(&format!("http://{shown}/"));
     }
     let server = Arc::new(server);
     let answering = {
-        let (server, root, pages) = (Arc::clone(&server), folder.0.clone(), Arc::clone(&pages));
+        let (server, root, pages) = (Arc::clone(&server), folder.path.clone(), Arc::clone(&pages));
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 http::answer(request, &root, &pages);
@@ -73,7 +96,7 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
         if watcher.changed(Duration::from_millis(100)) {
             // A file that cannot be read now (an editor halfway through saving it) is reported
             // like the input's errors, and the next change builds again.
-            let built = build(project, options, &folder.0, today).unwrap_or_else(|e| Built {
+            let built = build(project, options, &folder.path, today, &mut kits).unwrap_or_else(|e| Built {
                 lines: vec![format!("error: {e:#}")],
                 failed: true,
                 changed: false,
@@ -84,8 +107,13 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
     }
     server.unblock();
     let _ = answering.join();
+    let done = if folder.own {
+        "stopped; the preview's folder is removed".to_string()
+    } else {
+        format!("stopped; the kits are left in {}", project.display(&folder.path).display())
+    };
     drop(folder);
-    Ok(Outcome::done(Diagnostics::default(), || "stopped; the preview's folder is removed".to_string()))
+    Ok(Outcome::done(Diagnostics::default(), || done))
 }
 
 /// The watcher asked for: the system's change events, or looking at the files with `--poll` or
@@ -133,20 +161,29 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// The folder the preview builds into, removed when it is dropped.
-struct Folder(PathBuf);
+/// The folder the preview builds into: the one asked for (`--out`), or its own, removed when it
+/// is dropped.
+struct Folder {
+    path: PathBuf,
+    own: bool,
+}
 
 impl Folder {
-    fn new() -> anyhow::Result<Self> {
-        let dir = std::env::temp_dir().join(format!("cyberkit-serve-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-        Ok(Folder(dir))
+    fn new(asked: Option<&Path>) -> anyhow::Result<Self> {
+        let (path, own) = match asked {
+            Some(dir) => (dir.to_path_buf(), false),
+            None => (std::env::temp_dir().join(format!("cyberkit-serve-{}", std::process::id())), true),
+        };
+        std::fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
+        Ok(Folder { path, own })
     }
 }
 
 impl Drop for Folder {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if self.own {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
     }
 }
 
@@ -183,7 +220,13 @@ struct Built {
 
 /// Builds the kits into the preview's folder, the kits unchanged since the last build left as
 /// they are; a build that fails leaves the last good kits.
-fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyhow::Result<Built> {
+fn build(
+    project: &Project,
+    options: &Options,
+    out: &Path,
+    today: Date,
+    served: &mut Vec<String>,
+) -> anyhow::Result<Built> {
     let mut diags = Diagnostics::default();
     let checked = super::checked(project, &options.profiles, today, &mut diags)?;
     let mut failed = diags.has_errors();
@@ -199,8 +242,9 @@ fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyho
             keep_memo: true,
         };
         // First, so that the kits' index the build writes does not list them.
-        let ids: Vec<&str> = checked.profiles.iter().map(|p| p.id.as_str()).collect();
-        let forgotten = forget_gone(out, &ids)?;
+        let ids: Vec<String> = checked.profiles.iter().map(|p| p.id.clone()).collect();
+        let forgotten = forget_gone(out, served, &ids)?;
+        *served = ids;
         let report = cyberkit::driver::build(project, &checked, &settings, &Quiet)?;
         failed = !report.overflows.is_empty();
         changed = forgotten > 0 || report.kits > 0;
@@ -211,14 +255,14 @@ fn build(project: &Project, options: &Options, out: &Path, today: Date) -> anyho
     Ok(Built { lines: diags.sorted().iter().map(ToString::to_string).collect(), failed, changed })
 }
 
-/// Removes from the preview's folder the kits of the profiles no longer served (deleted or
-/// renamed): a kit is a folder with its manifest. Says how many it removed.
-fn forget_gone(out: &Path, served: &[&str]) -> anyhow::Result<usize> {
+/// Removes from the preview's folder the kits it served (`before`) whose profiles are gone
+/// (deleted or renamed): a kit is a folder with its manifest. Other kits in a folder asked for
+/// (`--out output`) are the user's, and stay. Says how many it removed.
+fn forget_gone(out: &Path, before: &[String], now: &[String]) -> anyhow::Result<usize> {
     let mut removed = 0;
-    for entry in std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
-        let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if path.join("manifest.json").is_file() && !served.contains(&name.as_str()) {
+    for gone in before.iter().filter(|id| !now.contains(id)) {
+        let path = out.join(gone);
+        if path.join("manifest.json").is_file() {
             std::fs::remove_dir_all(&path).with_context(|| format!("removing {}", path.display()))?;
             removed += 1;
         }
