@@ -94,7 +94,13 @@ impl Watcher {
                     match events.recv_timeout(left) {
                         Ok(event) if matters(&event) => break,
                         Ok(_) => {}
-                        Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return false,
+                        Err(RecvTimeoutError::Timeout) => return false,
+                        // The system's watcher holds the sender as long as it lives, as long as
+                        // this: never; but were it gone, the loop around would not spin.
+                        Err(RecvTimeoutError::Disconnected) => {
+                            std::thread::sleep(left);
+                            return false;
+                        }
                     }
                 }
                 // The rest of the burst, whatever it is.
