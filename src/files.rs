@@ -71,7 +71,7 @@ impl Files for InMemory {
 }
 
 /// A path without `.` and with each `..` taken back: the key a file is held under.
-fn normal(path: &Path) -> PathBuf {
+pub fn normal(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {

@@ -79,8 +79,10 @@ pub fn run(project: &Project, options: &Options, today: Date) -> anyhow::Result<
     // On standard output, alone on its line: what a script or a test waits for.
     println!("http://{shown}/");
     eprintln!("serving the kits from {} (Ctrl-C to stop)", folder.path.display());
-    if options.open {
-        let _ = open(&format!("http://{shown}/"));
+    if options.open
+        && let Err(e) = open(&format!("http://{shown}/"))
+    {
+        eprintln!("warning: could not open a browser ({e}); open http://{shown}/ in yours");
     }
     let server = Arc::new(server);
     let answering = {
@@ -148,17 +150,7 @@ fn logos_outside(project: &Project, options: &Options) -> Vec<PathBuf> {
 /// `path` absolute, its `.` and `..` resolved by their names (`profiles/../logo.png` is
 /// `logo.png`), as a logo's path is written.
 fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    cyberkit::files::normal(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// The folder the preview builds into: the one asked for (`--out`), or its own, removed when it

@@ -12,12 +12,15 @@ mod common;
 pub mod compile;
 mod footer;
 pub mod impose;
+mod inspect;
 mod notice;
 mod overflow;
 mod poster;
 mod printshop;
 mod stretch;
 pub mod world;
+
+pub use inspect::{Inspected, InspectedPage};
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -196,49 +199,6 @@ impl Print {
         }
         Ok(self.env.world(job.template, files, datetime(kit.date)))
     }
-
-    /// The documents of a kit in one language as laid out, page by page: what a reader gets,
-    /// for tests and checks. Pages are rendered to PNG at `dpi` when it is given.
-    pub fn inspect(&self, kit: &Kit<'_>, lang: &Lang, dpi: Option<f64>) -> anyhow::Result<Vec<Inspected>> {
-        self.inspect_where(kit, lang, dpi, |_| true)
-    }
-
-    /// The documents of a kit in one language that `wanted` keeps, as laid out (see
-    /// [`Print::inspect`]).
-    pub fn inspect_where(
-        &self,
-        kit: &Kit<'_>,
-        lang: &Lang,
-        dpi: Option<f64>,
-        wanted: impl Fn(&Document) -> bool,
-    ) -> anyhow::Result<Vec<Inspected>> {
-        let mut out = Vec::new();
-        for job in self.jobs(kit, lang)?.into_iter().filter(|job| wanted(&job.document)) {
-            let document = self.composed(kit, lang, &job, compile::layout(&self.world(kit, &job)?)?)?;
-            let pages = document
-                .pages()
-                .iter()
-                .map(|page| {
-                    let size = page.frame.size();
-                    Ok(InspectedPage {
-                        width_mm: size.x.to_mm(),
-                        height_mm: size.y.to_mm(),
-                        text: compile::page_text(page),
-                        runs: compile::page_runs(page),
-                        lines: compile::page_lines(page),
-                        text_bounds_mm: compile::page_text_bounds(page),
-                        ink_mm: compile::page_ink(page),
-                        png: match dpi {
-                            Some(dpi) => compile::page_png(page, dpi)?,
-                            None => Vec::new(),
-                        },
-                    })
-                })
-                .collect::<anyhow::Result<Vec<_>>>()?;
-            out.push(Inspected { stem: job.document.stem.to_string(), pages });
-        }
-        Ok(out)
-    }
 }
 
 /// The imposed booklet's data, as `templates/print/imposed.typ` reads it.
@@ -265,28 +225,6 @@ struct Job {
     files: Files,
     /// The footer's lines that cyberkit composes onto the laid-out pages (the booklet's).
     footer: Option<Vec<String>>,
-}
-
-/// A laid-out document, for tests.
-pub struct Inspected {
-    pub stem: String,
-    pub pages: Vec<InspectedPage>,
-}
-
-pub struct InspectedPage {
-    pub width_mm: f64,
-    pub height_mm: f64,
-    pub text: String,
-    /// Each run of text with its size in points, in the order of `text`.
-    pub runs: Vec<(f64, String)>,
-    /// The page's lines as a reader sees them (see [`compile::page_lines`]).
-    pub lines: Vec<String>,
-    /// The box around all of the page's text, `[left, top, right, bottom]` from its top left
-    /// corner: where the printer must print.
-    pub text_bounds_mm: Option<[f64; 4]>,
-    /// The box of each run of text, shape and image on the page (see [`compile::page_ink`]).
-    pub ink_mm: Vec<[f64; 4]>,
-    pub png: Vec<u8>,
 }
 
 /// What the print renderer made of a kit: its documents' files, and the documents that
