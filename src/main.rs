@@ -10,6 +10,11 @@ use clap::Parser as _;
 
 use commands::{Cli, Outcome, plural};
 
+// Typst's layout and PDF export allocate and free small objects by the million: with glibc's
+// allocator, a seventh of a national build's CPU time was spent in malloc and free.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // A panic is a bug of ours, never the user's fault: report it as an internal failure.
