@@ -23,6 +23,9 @@ pub fn phrase(kit: &Kit<'_>, lang: &Lang, key: &str, params: &[(&str, &str)]) ->
 /// `{of_workplace}`, `{at_workplace}`, `{workplace_name}` and `{waiting}`.
 pub fn with_workplace(text: &str, words: &WorkplaceWords) -> String {
     let mut text = text.to_string();
+    if !text.contains('{') {
+        return text;
+    }
     for (name, value) in [
         ("workplace", &words.the),
         ("Workplace", &words.the_start),
@@ -45,6 +48,9 @@ pub fn front(kit: &Kit<'_>, lang: &Lang, text: &str) -> String {
 }
 
 fn fill(mut text: String, params: &[(&str, &str)]) -> String {
+    if !text.contains('{') {
+        return text;
+    }
     for (name, value) in params {
         text = text.replace(&format!("{{{name}}}"), value);
     }

@@ -11,6 +11,11 @@ const NBSP: char = '\u{a0}';
 
 /// The text with the spacing rules of its language.
 pub fn apply(text: &str, lang: &Lang) -> String {
+    // Each rule turns on a digit, a `+` or French punctuation: most runs of text have none, and
+    // are copied as they are (the rules run over every string of every document of every kit).
+    if !text.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '!' | '?' | '«' | '»' | '+')) {
+        return text.to_string();
+    }
     if lang.code() == "fr" { french(text) } else { numbers(text) }
 }
 
