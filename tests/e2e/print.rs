@@ -459,10 +459,14 @@ fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_val
 /// lowest thing printed above the running footer (the bottom margin is 23 mm), as a reader sees
 /// the page; and whether all it holds is one box (a module's checklist alone on its page).
 fn page_fill(page: &cyberkit::render::print::InspectedPage) -> (f64, bool) {
-    const TOP: f64 = 13.0;
-    let bottom = page.height_mm - 23.0;
-    let body: Vec<&[f64; 4]> = page.ink_mm.iter().filter(|[_, top, _, _]| *top < bottom).collect();
-    let lowest = body.iter().map(|b| b[3]).fold(TOP, f64::max);
+    page_fill_within(page, 13.0, 23.0)
+}
+
+/// [`page_fill`] on a page with margins of `top` and `bottom` millimetres.
+fn page_fill_within(page: &cyberkit::render::print::InspectedPage, top: f64, bottom: f64) -> (f64, bool) {
+    let bottom = page.height_mm - bottom;
+    let body: Vec<&[f64; 4]> = page.ink_mm.iter().filter(|b| b[1] < bottom).collect();
+    let lowest = body.iter().map(|b| b[3]).fold(top, f64::max);
     let area = |b: &[f64; 4]| (b[2] - b[0]) * (b[3] - b[1]);
     let boxed = body.iter().copied().max_by(|a, b| area(a).total_cmp(&area(b))).is_some_and(|outer| {
         body.len() > 1
@@ -470,7 +474,7 @@ fn page_fill(page: &cyberkit::render::print::InspectedPage) -> (f64, bool) {
                 b[0] >= outer[0] - 0.5 && b[1] >= outer[1] - 0.5 && b[2] <= outer[2] + 0.5 && b[3] <= outer[3] + 0.5
             })
     });
-    ((lowest.min(bottom) - TOP) / (bottom - TOP), boxed)
+    ((lowest.min(bottom) - top) / (bottom - top), boxed)
 }
 
 /// The booklet flows: for every profession, in both languages, no page is less than a third
@@ -515,6 +519,41 @@ fn every_booklet_page_is_at_least_a_third_full() {
                 }
                 if i >= first_part && *boxed {
                     faults.push(format!("{slug}/{lang} page {}: a box alone", i + 1));
+                }
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+/// The checklist's two pages share its parts: for every profession, in both languages, when it
+/// runs to a second page, neither page is less than a third full (left to flow, the incident's
+/// part was alone on the second, a sixth full), and it keeps to two pages.
+#[test]
+fn a_two_page_checklist_is_at_least_a_third_full_on_each_page() {
+    let project = TestProject::with_content();
+    let professions = project.read("content/reference/professions.toml");
+    let slugs: Vec<&str> =
+        professions.lines().filter_map(|l| l.strip_prefix("slug = \"")).map(|l| l.trim_end_matches('"')).collect();
+    assert_eq!(slugs.len(), 10, "the ten professions");
+    for slug in &slugs {
+        project.write(&format!("profiles/{slug}.toml"), format!("profession = \"{slug}\"\nregion = \"bretagne\"\n"));
+    }
+    let project = Project::new(project.path());
+    let mut faults = Vec::new();
+    for slug in &slugs {
+        for lang in ["fr", "en"] {
+            let docs = common::laid_out_where(&project, slug, lang, None, |d| d.stem == "checklist")
+                .unwrap_or_else(|e| panic!("{e}"));
+            let pages = &document(&docs, "checklist").pages;
+            if pages.len() > 2 {
+                faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
+            }
+            // The A4 page's margins: 12 mm at the top, 23 mm at the bottom (its footer's room).
+            let fills: Vec<f64> = pages.iter().map(|page| page_fill_within(page, 12.0, 23.0).0).collect();
+            for (i, fill) in fills.iter().enumerate() {
+                if pages.len() > 1 && *fill < 1.0 / 3.0 {
+                    faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
                 }
             }
         }
