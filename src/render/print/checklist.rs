@@ -46,7 +46,8 @@ const LINE_CHARS: usize = 78;
 /// A part's title, in lines of items, with the room above it.
 const TITLE_LINES: usize = 2;
 
-/// The checklist's parts, the part that best balances the two pages marked to begin the second.
+/// The checklist's parts, with the part that best balances its two pages marked to begin the
+/// second.
 /// Left to flow, the parts filled the first page and left the last part (the incident's eight
 /// items) alone on the second, a sixth full. When everything fits on one page, no part is marked;
 /// nor when no break leaves each page within what it holds, where the parts flow as they come.
