@@ -5,7 +5,7 @@
 
 use crate::common;
 use cyberkit::project::Project;
-use cyberkit::render::print::Inspected;
+use cyberkit::render::print::{Inspected, InspectedPage};
 
 use crate::common::TestProject;
 
@@ -458,12 +458,12 @@ fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_val
 /// The share of an A5 booklet page's text area used: from the top margin (13 mm) down to the
 /// lowest thing printed above the running footer (the bottom margin is 23 mm), as a reader sees
 /// the page; and whether all it holds is one box (a module's checklist alone on its page).
-fn page_fill(page: &cyberkit::render::print::InspectedPage) -> (f64, bool) {
+fn page_fill(page: &InspectedPage) -> (f64, bool) {
     page_fill_within(page, 13.0, 23.0)
 }
 
 /// [`page_fill`] on a page with margins of `top` and `bottom` millimetres.
-fn page_fill_within(page: &cyberkit::render::print::InspectedPage, top: f64, bottom: f64) -> (f64, bool) {
+fn page_fill_within(page: &InspectedPage, top: f64, bottom: f64) -> (f64, bool) {
     let bottom = page.height_mm - bottom;
     let body: Vec<&[f64; 4]> = page.ink_mm.iter().filter(|b| b[1] < bottom).collect();
     let lowest = body.iter().map(|b| b[3]).fold(top, f64::max);
@@ -477,13 +477,9 @@ fn page_fill_within(page: &cyberkit::render::print::InspectedPage, top: f64, bot
     ((lowest.min(bottom) - top) / (bottom - top), boxed)
 }
 
-/// The booklet flows: for every profession, in both languages, no page is less than a third
-/// full but the cover, the contents, and a part's last page and the blank page after it before
-/// the next part opens on a right-hand page; no page holds a module's checklist box alone; and
-/// the booklet has no more pages than the 36 of the kine booklet in French once its modules
-/// flowed (44 when each module began a page).
-#[test]
-fn every_booklet_page_is_at_least_a_third_full() {
+/// A profile of each of the ten professions (in Brittany), and its document `stem` laid out in
+/// French and in English: `visit` gets each profession's slug, the language and the pages.
+fn each_profession_laid_out(stem: &str, mut visit: impl FnMut(&str, &str, &[InspectedPage])) {
     let project = TestProject::with_content();
     let professions = project.read("content/reference/professions.toml");
     let slugs: Vec<&str> =
@@ -493,36 +489,47 @@ fn every_booklet_page_is_at_least_a_third_full() {
         project.write(&format!("profiles/{slug}.toml"), format!("profession = \"{slug}\"\nregion = \"bretagne\"\n"));
     }
     let project = Project::new(project.path());
-    let mut faults = Vec::new();
     for slug in &slugs {
         for lang in ["fr", "en"] {
-            let docs = common::laid_out_where(&project, slug, lang, None, |d| d.stem == "booklet")
+            let docs = common::laid_out_where(&project, slug, lang, None, |d| d.stem == stem)
                 .unwrap_or_else(|e| panic!("{e}"));
-            let pages = &document(&docs, "booklet").pages;
-            let fills: Vec<(f64, bool)> = pages.iter().map(page_fill).collect();
-            // A part opens on a right-hand (odd) page with its title, the only 19 pt text but the
-            // contacts' title, on the inside back cover (the last page but one).
-            let opens = |i: usize| {
-                i.is_multiple_of(2)
-                    && i + 2 < pages.len()
-                    && pages[i].runs.iter().any(|(size, _)| (*size - 19.0).abs() < 0.1)
-            };
-            let first_part = (0..pages.len()).find(|&i| opens(i)).expect("a part");
-            if pages.len() > 36 {
-                faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
-            }
-            for (i, (fill, boxed)) in fills.iter().enumerate() {
-                let before_opener = |n: usize| (1..=n).all(|k| i + k < pages.len()) && opens(i + n);
-                let part_end = before_opener(1) || (before_opener(2) && fills[i + 1].0 == 0.0);
-                if i >= first_part && !part_end && *fill < 1.0 / 3.0 {
-                    faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
-                }
-                if i >= first_part && *boxed {
-                    faults.push(format!("{slug}/{lang} page {}: a box alone", i + 1));
-                }
-            }
+            visit(slug, lang, &document(&docs, stem).pages);
         }
     }
+}
+
+/// The booklet flows: for every profession, in both languages, no page is less than a third
+/// full but the cover, the contents, and a part's last page and the blank page after it before
+/// the next part opens on a right-hand page; no page holds a module's checklist box alone; and
+/// the booklet has no more pages than the 36 of the kine booklet in French once its modules
+/// flowed (44 when each module began a page).
+#[test]
+fn every_booklet_page_is_at_least_a_third_full() {
+    let mut faults = Vec::new();
+    each_profession_laid_out("booklet", |slug, lang, pages| {
+        let fills: Vec<(f64, bool)> = pages.iter().map(page_fill).collect();
+        // A part opens on a right-hand (odd) page with its title, the only 19 pt text but the
+        // contacts' title, on the inside back cover (the last page but one).
+        let opens = |i: usize| {
+            i.is_multiple_of(2)
+                && i + 2 < pages.len()
+                && pages[i].runs.iter().any(|(size, _)| (*size - 19.0).abs() < 0.1)
+        };
+        let first_part = (0..pages.len()).find(|&i| opens(i)).expect("a part");
+        if pages.len() > 36 {
+            faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
+        }
+        for (i, (fill, boxed)) in fills.iter().enumerate() {
+            let before_opener = |n: usize| (1..=n).all(|k| i + k < pages.len()) && opens(i + n);
+            let part_end = before_opener(1) || (before_opener(2) && fills[i + 1].0 == 0.0);
+            if i >= first_part && !part_end && *fill < 1.0 / 3.0 {
+                faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
+            }
+            if i >= first_part && *boxed {
+                faults.push(format!("{slug}/{lang} page {}: a box alone", i + 1));
+            }
+        }
+    });
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }
 
@@ -531,33 +538,19 @@ fn every_booklet_page_is_at_least_a_third_full() {
 /// part was alone on the second, a sixth full), and it keeps to two pages.
 #[test]
 fn a_two_page_checklist_is_at_least_a_third_full_on_each_page() {
-    let project = TestProject::with_content();
-    let professions = project.read("content/reference/professions.toml");
-    let slugs: Vec<&str> =
-        professions.lines().filter_map(|l| l.strip_prefix("slug = \"")).map(|l| l.trim_end_matches('"')).collect();
-    assert_eq!(slugs.len(), 10, "the ten professions");
-    for slug in &slugs {
-        project.write(&format!("profiles/{slug}.toml"), format!("profession = \"{slug}\"\nregion = \"bretagne\"\n"));
-    }
-    let project = Project::new(project.path());
     let mut faults = Vec::new();
-    for slug in &slugs {
-        for lang in ["fr", "en"] {
-            let docs = common::laid_out_where(&project, slug, lang, None, |d| d.stem == "checklist")
-                .unwrap_or_else(|e| panic!("{e}"));
-            let pages = &document(&docs, "checklist").pages;
-            if pages.len() > 2 {
-                faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
-            }
-            // The A4 page's margins: 12 mm at the top, 23 mm at the bottom (its footer's room).
-            let fills: Vec<f64> = pages.iter().map(|page| page_fill_within(page, 12.0, 23.0).0).collect();
-            for (i, fill) in fills.iter().enumerate() {
-                if pages.len() > 1 && *fill < 1.0 / 3.0 {
-                    faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
-                }
+    each_profession_laid_out("checklist", |slug, lang, pages| {
+        if pages.len() > 2 {
+            faults.push(format!("{slug}/{lang}: {} pages", pages.len()));
+        }
+        // The A4 page's margins: 12 mm at the top, 23 mm at the bottom (its footer's room).
+        let fills: Vec<f64> = pages.iter().map(|page| page_fill_within(page, 12.0, 23.0).0).collect();
+        for (i, fill) in fills.iter().enumerate() {
+            if pages.len() > 1 && *fill < 1.0 / 3.0 {
+                faults.push(format!("{slug}/{lang} page {}: {:.0}% full", i + 1, fill * 100.0));
             }
         }
-    }
+    });
     assert!(faults.is_empty(), "{}", faults.join("\n"));
 }
 
