@@ -3,7 +3,8 @@
 //   1. fills the form with an example practice's answers, downloads each document and its saved
 //      answers into DOWNLOADS/ (check-kits.sh compares them byte for byte with the CLI's build);
 //   2. types markup of every kind as the practice's name and downloads the poster
-//      (DOWNLOADS/hostile/, whose text check-kits.sh reads);
+//      (DOWNLOADS/hostile/, whose text check-kits.sh reads); types a 120-character address (its
+//      maximum: the counter, the documents) and finds 121 an error beside the field;
 //   3. leaves the required name blank and a phone number wrong, and finds each error beside its
 //      field, in French as the page is, and in the summary;
 //   4. records every request: none after the page is ready, none off 127.0.0.1;
@@ -93,6 +94,37 @@ await poster.waitFor({ timeout: 60000 });
 const [hostileDownload] = await Promise.all([page.waitForEvent("download"), poster.click()]);
 await hostileDownload.saveAs(join(downloads, "hostile", "poster-a4.pdf"));
 writeFileSync(join(downloads, "hostile", "name.txt"), hostile);
+
+// 2b. A health centre's address of 120 characters, its maximum, typed key by key: the counter
+// says so, the field takes no more, and the documents are made (they fit). One more character,
+// as a loaded file could hold, is an error beside the field naming the maximum.
+const longAddress = "Maison de santé pluriprofessionnelle des Coteaux, bâtiment B, 2e étage, 12 av. du Maréchal de Lattre de Tassigny, Nantes";
+await page.fill('[name="practice.name"]', "Maison de santé des Coteaux");
+await page.fill('[name="practice.address"]', "");
+await page.type('[name="practice.address"]', longAddress + " 44000");
+const typed = await page.inputValue('[name="practice.address"]');
+const counter = (await page.textContent("#f-practice-address-count")).trim();
+if ([...typed].length !== 120 || counter !== "120 / 120 caractères") {
+  fail(`the address field took ${[...typed].length} characters, its counter says "${counter}"`);
+} else {
+  console.log(`a 120-character address: the field stops there, its counter says "${counter}"`);
+}
+await page.click("button[type=submit]");
+const notice = page.locator('#documents li[data-stem="notice"] a');
+await notice.waitFor({ timeout: 60000 });
+if (!(await page.locator("#summary").isHidden())) fail("a 120-character address has problems");
+else console.log("a 120-character address: the documents are made");
+await page.evaluate(() => {
+  const field = document.querySelector('[name="practice.address"]');
+  field.value = `${field.value}x`;
+});
+await page.click("button[type=submit]");
+await page.waitForSelector("#summary:not([hidden])", { timeout: 60000 });
+const tooLong = ((await page.textContent("#f-practice-address-error")) || "").trim();
+if (!/121\scaractères.*120\sau plus/.test(tooLong)) fail(`121 characters: "${tooLong}" beside the address`);
+else console.log(`121 characters: "${tooLong}"`);
+await page.fill('[name="practice.address"]', answers["practice.address"] || "");
+await page.fill('[name="practice.name"]', answers["practice.name"] || "");
 
 // 3. Errors beside their fields.
 await page.fill('[name="practice.name"]', "");

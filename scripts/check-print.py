@@ -111,7 +111,8 @@ def expectations(profile, lang):
     return {
         "poster-a4": (poster, incident_qr),
         "poster-a3": (poster, incident_qr),
-        "booklet": (contacts, incident_qr),
+        # The booklet's contacts name the CSIRT as the poster does (one source).
+        "booklet": (poster, incident_qr),
         "notice": ([controller] if controller else [], notice_qr),
         "checklist": ([], set()),
         "booklet-imposed": ([], None),

@@ -11,7 +11,7 @@ set -euo pipefail
 [ $# -eq 2 ] || { echo "usage: $0 OLD_BINARY NEW_BINARY" >&2; exit 2; }
 old=$(realpath "$1"); new=$(realpath "$2")
 cd "$(dirname "$0")/.."
-export SOURCE_DATE_EPOCH=1796083200
+export SOURCE_DATE_EPOCH=1796688000
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -23,6 +23,7 @@ pub mod diag;
 pub mod files;
 pub mod fonts;
 pub mod icons;
+pub mod limits;
 pub mod list;
 pub mod load;
 pub mod model;
@@ -99,8 +100,9 @@ mod flow {
     /// Each top-level module's place in the flow. The foundations come first: the problems, the
     /// diagnostics, the files, the fonts, the icons, the placeholders' syntax, the templates and
     /// the model.
-    const STAGES: [(&str, u8); 22] = [
+    const STAGES: [(&str, u8); 23] = [
         ("problem", 0),
+        ("limits", 0),
         ("icons", 0),
         ("diag", 0),
         ("files", 0),

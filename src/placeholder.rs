@@ -29,6 +29,15 @@ pub enum Piece<'a> {
     },
 }
 
+/// The forms of an agreement with the workplace, `{{ workplace: fermé | fermée }}` (masculine and
+/// feminine singular) or `{{ workplace: fermé | fermée | fermés | fermées }}`: a word of a
+/// sentence that agrees with `{{ workplace.the }}` (`l’officine est fermée`). `None` for any other
+/// placeholder; the number of forms is validation's to check.
+pub fn agreement(name: &str) -> Option<Vec<&str>> {
+    let forms = name.strip_prefix("workplace:")?;
+    Some(forms.split('|').map(str::trim).collect())
+}
+
 /// Splits a text into plain text and placeholders.
 pub fn split(text: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();

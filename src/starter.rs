@@ -19,6 +19,8 @@ pub fn profile(content: &Content, profession: &Profession, region: &Region) -> S
 #   cyberkit check <name>   checks it          cyberkit build <name>   builds it into output/
 # Only `profession` and `region` are required. A key left out prints as a labelled blank line to
 # fill in by hand on the documents. To use a key, remove the `#` at the start of its line.
+# Each printed value has a maximum length in characters, so that every document fits its pages:
+{limits}
 
 # {profession_name} (`cyberkit list professions` shows the others).
 profession = "{profession}"
@@ -83,7 +85,7 @@ region = "{region}"
 # online_booking = true                # patients book online (default: when booking_platform is set)
 # telehealth = false                   # the practice offers telehealth (default: no)
 # dmp = true                           # the practice adds documents to patients' DMP (default: yes)
-# transfers_outside_eu = false         # any data leaves the European Union (default: no)
+# transfers_outside_eu = false         # whether any data leaves the European Union (left out: a line to fill in)
 
 # Where the mini-site is hosted, so that the QR codes can point to it.
 [site]
@@ -95,7 +97,30 @@ region = "{region}"
         region = region.slug,
         codes = codes.join(", "),
         quoted = quoted.join(", "),
+        limits = limits(),
     )
+}
+
+/// The maxima of `crate::limits`, a table to a line: `#   [practice] name 90, address 120, ...`.
+fn limits() -> String {
+    let mut tables: Vec<&str> = Vec::new();
+    for l in &crate::limits::LIMITS {
+        if !tables.contains(&l.table) {
+            tables.push(l.table);
+        }
+    }
+    tables
+        .iter()
+        .map(|table| {
+            let keys: Vec<String> = crate::limits::LIMITS
+                .iter()
+                .filter(|l| l.table == *table)
+                .map(|l| format!("{} {}", l.key, l.max))
+                .collect();
+            format!("#   [{table}] {}", keys.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn capitalised(s: &str) -> String {

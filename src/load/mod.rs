@@ -21,7 +21,9 @@ pub use module::{RawModule, RawSource, split_front_matter};
 pub use profile::{
     RawCsirt, RawInsurer, RawItProvider, RawPractice, RawPrivacy, RawProfile, RawPublisher, RawSoftware,
 };
-pub use reference::{RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced, RawWorkplace};
+pub use reference::{
+    RawContact, RawProfession, RawReference, RawRegion, RawRetention, RawSourced, RawWords, RawWorkplace, WORD_FORMS,
+};
 
 use crate::diag::{Diagnostics, file_error};
 use crate::files::{Entry, Files};

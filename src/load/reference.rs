@@ -39,25 +39,40 @@ pub struct RawRetention {
 /// and what that kind of place owes that a practice does not.
 pub struct RawWorkplace {
     pub id: Located<String>,
-    /// The words, in each language: `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`,
-    /// `au cabinet`, `Cabinet`.
-    pub the: LocalizedText,
-    pub the_start: LocalizedText,
-    pub your: LocalizedText,
-    pub of: LocalizedText,
-    pub at: LocalizedText,
-    pub name: LocalizedText,
-    pub waiting: LocalizedText,
+    /// Per language, `words.fr = { noun = "officine", gender = "feminine", elision = true, waiting
+    /// = "..." }`: the noun, what agrees with it, where patients wait, and optionally the forms
+    /// the language's rules would derive (`the`, `of`...), for a language that has none.
+    pub words: Option<PerLanguage<RawWords>>,
+    /// How it keeps working when the computers are down (`keep_working`), and whether patients
+    /// may write to it first on their secure messaging (`patient_messages`).
+    pub keep_working: LocalizedText,
+    pub patient_messages: LocalizedText,
     pub incident_duty: LocalizedText,
     pub incident_duty_title: LocalizedText,
     pub incident_duty_site: Text,
     pub notice_basis: LocalizedText,
+    pub notice_controller: LocalizedText,
     /// The notice's purposes, where they are not a practice's: each `{ fr = "...", en = "..." }`.
     pub notice_purposes: Vec<(Location, TextsByLanguage)>,
     /// Where the duty and the bases were read; required with them.
     pub source: Option<Located<Vec<Located<String>>>>,
     pub checked: Text,
 }
+
+/// A workplace's words in one language, as written.
+pub struct RawWords {
+    pub at: Location,
+    pub noun: Text,
+    pub gender: Text,
+    pub number: Text,
+    pub elision: Option<Located<bool>>,
+    pub waiting: Text,
+    /// Forms given instead of derived: `the`, `the_start`, `your`, `of`, `at`, `name`.
+    pub forms: Vec<(&'static str, Located<String>)>,
+}
+
+/// The forms of a workplace's words that a language's rules derive from its noun.
+pub const WORD_FORMS: [&str; 6] = ["the", "the_start", "your", "of", "at", "name"];
 
 pub struct RawProfession {
     pub at: Location,
@@ -119,19 +134,27 @@ pub fn load(files: &dyn Files, dir: &Path, diags: &mut Diagnostics) -> anyhow::R
                 r.finish(t);
             }
             for (id, mut t) in r.tables_by_id(root, "workplace") {
+                let words = r.per_language(&mut t, "words", |r, w| {
+                    Some(RawWords {
+                        at: w.at.clone(),
+                        noun: r.required_string(w, "noun"),
+                        gender: r.string(w, "gender"),
+                        number: r.string(w, "number"),
+                        elision: r.boolean(w, "elision"),
+                        waiting: r.required_string(w, "waiting"),
+                        forms: WORD_FORMS.iter().filter_map(|&k| r.string(w, k).map(|v| (k, v))).collect(),
+                    })
+                });
                 raw.workplaces.push(RawWorkplace {
                     id,
-                    the: required_localized(r, &mut t, "the"),
-                    the_start: required_localized(r, &mut t, "the_start"),
-                    your: required_localized(r, &mut t, "your"),
-                    of: required_localized(r, &mut t, "of"),
-                    at: required_localized(r, &mut t, "at"),
-                    name: required_localized(r, &mut t, "name"),
-                    waiting: required_localized(r, &mut t, "waiting"),
+                    words,
+                    keep_working: r.localized(&mut t, "keep_working"),
+                    patient_messages: r.localized(&mut t, "patient_messages"),
                     incident_duty: r.localized(&mut t, "incident_duty"),
                     incident_duty_title: r.localized(&mut t, "incident_duty_title"),
                     incident_duty_site: r.string(&mut t, "incident_duty_site"),
                     notice_basis: r.localized(&mut t, "notice_basis"),
+                    notice_controller: r.localized(&mut t, "notice_controller"),
                     notice_purposes: r
                         .array_of_tables(&mut t, "notice_purposes")
                         .into_iter()

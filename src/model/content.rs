@@ -61,6 +61,11 @@ pub const PLACEHOLDERS: &[&str] = &[
     "workplace.of",
     "workplace.at",
     "workplace.waiting",
+    "workplace.keep_working",
+    "workplace.patient_messages",
+    "workplace.incident_duty",
+    "csirt.help",
+    "incident.complaint",
 ];
 
 /// The interface strings the program's code uses (the site templates' own are found in the
@@ -163,6 +168,9 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "notice_dmp",
     "notice_blank_hint",
     "print_provider_blank",
+    "print_contact_blank",
+    "field_counter",
+    "incident_csirt_help",
     "print_qr_title",
     "print_csirt_what",
     "print_footer_sources",
@@ -210,6 +218,7 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "notice_recipients_short",
     "notice_transfers_title",
     "notice_transfers_no",
+    "notice_transfers_unknown",
     "notice_transfers_yes",
     "notice_retention_total",
     "notice_right_access",
@@ -217,6 +226,7 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "notice_right_erasure",
     "notice_right_limitation",
     "notice_right_objection",
+    "notice_right_sharing",
     "notice_right_portability",
     "notice_right_post_mortem",
     "notice_rights_short",

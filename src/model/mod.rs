@@ -4,6 +4,7 @@
 //! `load`, and every later stage (plan, render) trusts them without checking again.
 
 mod content;
+pub mod grammar;
 mod lang;
 mod profile;
 mod reference;
@@ -13,8 +14,8 @@ pub use content::{Content, Module, ModuleText, PLACEHOLDERS, Part, REQUIRED_STRI
 pub use lang::{Lang, Languages, Localized};
 pub use profile::{Insurer, ItProvider, LongValue, Practice, Privacy, Profile, Publisher, Site, Software};
 pub use reference::{
-    Contact, ContactField, IncidentDuty, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region, Retention,
-    Workplace, WorkplaceWords,
+    Contact, ContactField, Grammar, IncidentDuty, Profession, ProfessionName, REQUIRED_CONTACTS, Reference, Region,
+    Retention, Workplace, WorkplaceWords,
 };
 pub use value::{Colour, Date, Email, HttpsUrl, Logo, Phone};
 

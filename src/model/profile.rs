@@ -40,6 +40,8 @@ pub struct LongValue {
     pub key: &'static str,
     pub chars: usize,
     pub at: Location,
+    /// The value as written (trimmed): a document that overflows names only the values it prints.
+    pub value: String,
 }
 
 /// Who distributes the kit: a URPS, an Order, a practice.
@@ -111,8 +113,9 @@ pub struct Privacy {
     /// Whether the practice adds documents to its patients' DMP (default: yes; the notice says it
     /// may, and what the patient can do about it).
     pub dmp: bool,
-    /// Whether any data leaves the European Union (default: no).
-    pub transfers_outside_eu: bool,
+    /// Whether any data leaves the European Union: `None` when the profile does not say, and
+    /// the notice then has a line for the practice to fill in (a URPS cannot say it for them).
+    pub transfers_outside_eu: Option<bool>,
     /// Replaces the profession's retention rule on the notice.
     pub retention: Option<Localized<String>>,
 }
@@ -131,7 +134,7 @@ impl Default for Privacy {
             online_booking: false,
             telehealth: false,
             dmp: true,
-            transfers_outside_eu: false,
+            transfers_outside_eu: None,
             retention: None,
         }
     }

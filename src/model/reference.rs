@@ -23,18 +23,27 @@ pub struct Profession {
 pub struct Workplace {
     pub id: String,
     pub words: Localized<WorkplaceWords>,
+    /// How it keeps working while the computers are down: a practice's paper diary and the DMP,
+    /// a pharmacy's dispensing noted by hand, a laboratory's degraded mode.
+    pub keep_working: Localized<String>,
+    /// Whether its patients may write to it first on Mon espace santé's messaging.
+    pub patient_messages: Localized<String>,
     /// An obligation in an incident (a laboratory declares it on the national portal): a step's
     /// title and detail, and the site where it is done.
     pub incident_duty: Option<IncidentDuty>,
     /// The notice's legal bases, where they are not a practice's.
     pub notice_basis: Option<Localized<String>>,
+    /// Who the controller is, where it is not the practitioner (a pharmacy's titulaire or
+    /// operating company).
+    pub notice_controller: Option<Localized<String>>,
     /// The notice's purposes, where they are not a practice's (a pharmacy dispenses, and books
     /// no appointment).
     pub notice_purposes: Vec<Localized<String>>,
 }
 
 /// `le cabinet`, `Le cabinet`, `votre cabinet`, `du cabinet`, `au cabinet`, `Cabinet`, and where
-/// its patients wait: `la salle d'attente`, `l'espace de vente`.
+/// its patients wait: `la salle d'attente`, `l'espace de vente`. Derived from the noun and its
+/// grammar (`model::grammar`), which a sentence that agrees with the workplace reads too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkplaceWords {
     pub the: String,
@@ -44,6 +53,26 @@ pub struct WorkplaceWords {
     pub at: String,
     pub name: String,
     pub waiting: String,
+    pub grammar: Grammar,
+}
+
+/// What a sentence must agree with: the workplace noun's gender and number in its language
+/// (`l'officine`: feminine, singular), and whether its article elides before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Grammar {
+    pub feminine: bool,
+    pub plural: bool,
+    pub elision: bool,
+}
+
+impl Grammar {
+    /// The form of an agreement (`fermé | fermée`, or with the plurals `fermé | fermée | fermés |
+    /// fermées`) that agrees with this noun: masculine singular, feminine singular, masculine
+    /// plural, feminine plural. Two forms are the singular's.
+    pub fn agree<'a>(self, forms: &[&'a str]) -> &'a str {
+        let index = usize::from(self.feminine) + if self.plural && forms.len() == 4 { 2 } else { 0 };
+        forms.get(index).or(forms.first()).copied().unwrap_or_default()
+    }
 }
 
 /// A step a workplace must take in an incident.

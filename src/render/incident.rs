@@ -133,8 +133,15 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
     if let Some(c) = cyber17 {
         contacts.push(card(c, lang, Some(s("contact_17cyber_what"))));
     }
-    match &profile.csirt {
-        Some(c) => contacts.push(card(c, lang, Some(s("contact_csirt_what")))),
+    match csirt(profile, lang) {
+        Some((c, reach)) => contacts.push(ContactCard {
+            label: c.name.get(lang).clone(),
+            what: Some(s("contact_csirt_what")),
+            phone: reach.phone,
+            website: reach.website,
+            hours: reach.hours,
+            ..ContactCard::default()
+        }),
         None => contacts.push(ContactCard {
             label: s("contact_csirt_label"),
             missing: Some(s("contact_csirt_none")),
@@ -151,36 +158,105 @@ pub fn incident(kit: &Kit<'_>, lang: &Lang) -> Incident {
             ..ContactCard::default()
         });
     }
-    let donts = ["incident_never_pay", "incident_no_reconnect", "incident_complaint", "incident_keep_caring"]
-        .iter()
-        .map(|key| s(key))
-        .collect();
+    let keep_working = typography::apply(profile.profession.workplace.keep_working.get(lang), lang);
+    let donts = vec![
+        s("incident_never_pay"),
+        s("incident_no_reconnect"),
+        s("incident_complaint"),
+        phrase(kit, lang, "incident_keep_caring", &[("keep_working", &keep_working)]),
+    ];
     Incident { steps, donts, emergency: s("incident_emergency"), contacts }
 }
 
-/// The insurer's assistance and the software vendor's support, when the profile names them:
-/// who to call beside the provider.
+/// The insurer's assistance and the software vendor's support: who to call beside the provider,
+/// with what the profile says of them (a card without a name or number is a line to fill in).
 pub fn others_to_call(kit: &Kit<'_>, lang: &Lang) -> Vec<ContactCard> {
     let profile = kit.profile;
     let s = |key: &str| phrase(kit, lang, key, &[]);
     let phone =
         |p: &Option<crate::model::Phone>| p.as_ref().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() });
-    let insurer = profile.insurer.as_ref().map(|insurer| ContactCard {
-        label: s("contact_insurer"),
-        name: insurer.name.clone(),
-        what: Some(s("contact_insurer_what")),
-        phone: phone(&insurer.phone),
-        contract: insurer.contract.as_ref().map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
-        ..ContactCard::default()
+    let insurer = profile.insurer.clone().unwrap_or_default();
+    let software = profile.software.clone().unwrap_or_default();
+    vec![
+        ContactCard {
+            label: s("contact_insurer"),
+            name: insurer.name.clone(),
+            what: Some(s("contact_insurer_what")),
+            phone: phone(&insurer.phone),
+            contract: insurer.contract.as_ref().map(|c| phrase(kit, lang, "contact_contract", &[("contract", c)])),
+            ..ContactCard::default()
+        },
+        ContactCard {
+            label: s("contact_software"),
+            name: software.name.clone(),
+            what: Some(s("contact_software_what")),
+            phone: phone(&software.phone),
+            ..ContactCard::default()
+        },
+    ]
+}
+
+/// The longest web address a document prints whole: a person types it from the wall.
+pub const MAX_TYPED_ADDRESS: usize = 40;
+
+/// How to reach the region's CSIRT, as every document and page prints it: its confirmed number,
+/// its web address when short enough to type (else where to find it, in a few words), and its
+/// confirmed hours. One source, so that the poster, the booklet, the module and the site agree.
+#[derive(Debug, Clone, Default)]
+pub struct Reach {
+    pub phone: Option<PhoneView>,
+    /// The web address, `href` in full and `text` as typed (a long one's text is `find`).
+    pub website: Option<Link>,
+    /// Whether `website.text` is the address itself (it breaks after its slashes), or words.
+    pub typed: bool,
+    pub hours: Option<String>,
+}
+
+/// The kit's CSIRT and how to reach it, when a phone or web address is confirmed: a CSIRT with
+/// neither (Auvergne-Rhône-Alpes) is a dead end in a panic, and every document then sends the
+/// reader to 17Cyber, as for a region with none (Mayotte).
+pub fn csirt<'a>(profile: &'a crate::model::Profile, lang: &Lang) -> Option<(&'a Contact, Reach)> {
+    profile.csirt.as_ref().and_then(|c| Some((c, reach(c, lang)?)))
+}
+
+/// How to reach a contact: its confirmed values only.
+pub fn reach(contact: &Contact, lang: &Lang) -> Option<Reach> {
+    use crate::model::ContactField;
+    let phone = contact.confirmed_phone().map(|p| PhoneView { display: p.display.clone(), tel: p.tel() });
+    let website = contact.confirmed_website().map(|w| {
+        let typed = w.without_scheme().trim_end_matches('/').to_string();
+        if typed.chars().count() > MAX_TYPED_ADDRESS {
+            let host = typed.split('/').next().unwrap_or_default().to_string();
+            let text = contact.find.as_ref().map_or(host, |f| typography::apply(f.get(lang), lang));
+            (Link { href: w.0.clone(), text }, false)
+        } else {
+            (Link { href: w.0.clone(), text: typed }, true)
+        }
     });
-    let software = profile.software.as_ref().map(|software| ContactCard {
-        label: s("contact_software"),
-        name: software.name.clone(),
-        what: Some(s("contact_software_what")),
-        phone: phone(&software.phone),
-        ..ContactCard::default()
-    });
-    insurer.into_iter().chain(software).collect()
+    if phone.is_none() && website.is_none() {
+        return None;
+    }
+    let hours = contact
+        .hours
+        .as_ref()
+        .filter(|_| contact.is_confirmed(ContactField::Hours))
+        .map(|h| typography::apply(h.get(lang), lang));
+    let (website, typed) = website.map_or((None, false), |(link, typed)| (Some(link), typed));
+    Some(Reach { phone, website, typed, hours })
+}
+
+/// The CSIRT's sentence in a module's text (`{{ csirt.help }}`): who it is and how to reach it,
+/// or, without a way to reach one, the way to 17Cyber.
+pub fn csirt_help(content: &crate::model::Content, profile: &crate::model::Profile, lang: &Lang) -> String {
+    let words = profile.profession.workplace.words.get(lang);
+    let ui = |key: &str| super::text::with_workplace(&typography::apply(content.ui.get(lang, key), lang), words);
+    match csirt(profile, lang) {
+        Some((c, r)) => {
+            let how: Vec<String> = r.phone.map(|p| p.display).into_iter().chain(r.website.map(|w| w.text)).collect();
+            ui("incident_csirt_help").replace("{csirt}", c.name.get(lang)).replace("{reach}", &how.join(", "))
+        }
+        None => ui("contact_csirt_none"),
+    }
 }
 
 /// A reference contact's card: only its confirmed values.

@@ -56,7 +56,10 @@ pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
     let privacy = &profile.privacy;
 
     let mut controller = section("controller", "notice_controller_title");
-    controller.more = vec![s("notice_controller")];
+    controller.more = vec![match &profile.profession.workplace.notice_controller {
+        Some(own) => typography::apply(own.get(lang), lang),
+        None => s("notice_controller"),
+    }];
     controller.fields = vec![
         field("field_name", privacy.controller.clone().or(practice.name.clone())),
         field("field_address", practice.address.clone()),
@@ -128,8 +131,11 @@ pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
     recipients.items.clone_from(&privacy.recipients);
 
     let mut transfers = section("transfers", "notice_transfers_title");
-    transfers.paragraphs =
-        vec![s(if privacy.transfers_outside_eu { "notice_transfers_yes" } else { "notice_transfers_no" })];
+    // Said only as the profile says it: a URPS's kit does not know its practices' hosts.
+    match privacy.transfers_outside_eu {
+        Some(yes) => transfers.paragraphs = vec![s(if yes { "notice_transfers_yes" } else { "notice_transfers_no" })],
+        None => transfers.fields = vec![field("notice_transfers_unknown", None)],
+    }
 
     let mut retention = section("retention", "notice_retention_title");
     if let Some(own) = &privacy.retention {
@@ -146,10 +152,11 @@ pub fn notice(kit: &Kit<'_>, lang: &Lang) -> Vec<Section> {
 
     let mut rights = section("rights", "notice_rights_title");
     rights.paragraphs = vec![s("notice_rights")];
-    rights.details = ["access", "rectification", "erasure", "limitation", "objection", "portability", "post_mortem"]
-        .iter()
-        .map(|r| s(&format!("notice_right_{r}")))
-        .collect();
+    rights.details =
+        ["access", "rectification", "erasure", "limitation", "objection", "sharing", "portability", "post_mortem"]
+            .iter()
+            .map(|r| s(&format!("notice_right_{r}")))
+            .collect();
     rights.after = vec![s("notice_rights_access_delay"), s("notice_rights_delay"), s("notice_rights_how")];
     rights.brief = Some(vec![s("notice_rights_short"), s("notice_rights_delays_short"), s("notice_rights_how")]);
 

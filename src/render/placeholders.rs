@@ -4,18 +4,22 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Content, Lang, PLACEHOLDERS, Profile, WorkplaceWords};
+use crate::render::typography;
 
 /// Placeholder name -> the plain text that replaces it. The default has no values: each
 /// placeholder is left as written (for the fuzzers).
 #[derive(Debug, Clone, Default)]
 pub struct Placeholders {
     values: BTreeMap<&'static str, String>,
+    /// What an agreement with the workplace agrees with.
+    grammar: crate::model::Grammar,
 }
 
 impl Placeholders {
     pub fn new(content: &Content, profile: &Profile, lang: &Lang) -> Self {
         let name = profile.profession.name.get(lang);
-        let place = profile.profession.workplace.words.get(lang);
+        let workplace = &profile.profession.workplace;
+        let place = workplace.words.get(lang);
         let values = PLACEHOLDERS
             .iter()
             .map(|&key| {
@@ -34,6 +38,21 @@ impl Placeholders {
                     "workplace.of" => Some(place.of.clone()),
                     "workplace.at" => Some(place.at.clone()),
                     "workplace.waiting" => Some(place.waiting.clone()),
+                    "workplace.keep_working" => Some(typography::apply(workplace.keep_working.get(lang), lang)),
+                    "workplace.patient_messages" => Some(typography::apply(workplace.patient_messages.get(lang), lang)),
+                    // A laboratory's declaration, as a sentence of the incident's steps; nothing
+                    // where the workplace has no such duty.
+                    "workplace.incident_duty" => Some(workplace.incident_duty.as_ref().map_or_else(String::new, |d| {
+                        let colon = if lang.code() == "fr" { " :" } else { ":" };
+                        let site = d.site.without_scheme().trim_end_matches('/').to_string();
+                        typography::apply(&format!("{}{colon} {site}. {}", d.title.get(lang), d.detail.get(lang)), lang)
+                    })),
+                    "csirt.help" => Some(crate::render::incident::csirt_help(content, profile, lang)),
+                    // The complaint rule, worded as the poster words it.
+                    "incident.complaint" => Some(crate::render::text::with_workplace(
+                        &typography::apply(content.ui.get(lang, "incident_complaint"), lang),
+                        place,
+                    )),
                     _ => None,
                 };
                 let fallback = || {
@@ -43,24 +62,30 @@ impl Placeholders {
                 (key, value.unwrap_or_else(fallback))
             })
             .collect();
-        Placeholders { values }
+        Placeholders { values, grammar: place.grammar }
     }
 
     /// Placeholders with given values, for tests of the renderers.
     pub fn from_values(values: &[(&'static str, &str)]) -> Self {
-        Placeholders { values: values.iter().map(|(k, v)| (*k, v.to_string())).collect() }
+        Placeholders {
+            values: values.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            grammar: crate::model::Grammar::default(),
+        }
     }
 
     /// The same values, each word longer than a line can hold (a name without spaces) free to
     /// break anywhere: a zero-width space between its characters. For print, where Typst breaks
     /// lines at spaces and hyphens only; a browser breaks such a word itself.
     pub fn breakable(&self) -> Self {
-        Placeholders { values: self.values.iter().map(|(k, v)| (*k, breakable(v))).collect() }
+        Placeholders { values: self.values.iter().map(|(k, v)| (*k, breakable(v))).collect(), grammar: self.grammar }
     }
 
     /// The value of a placeholder; validation has checked every name a module uses.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.values.get(name).map(String::as_str)
+    pub fn get<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        match crate::placeholder::agreement(name) {
+            Some(forms) => Some(self.grammar.agree(&forms)),
+            None => self.values.get(name).map(String::as_str),
+        }
     }
 }
 
@@ -72,6 +97,9 @@ pub fn in_front_matter(text: &str, words: &WorkplaceWords) -> String {
     for piece in split(text) {
         match piece {
             Piece::Text(t) => out.push_str(t),
+            Piece::Placeholder { name, .. } if crate::placeholder::agreement(name).is_some() => {
+                out.push_str(words.grammar.agree(&crate::placeholder::agreement(name).unwrap_or_default()));
+            }
             Piece::Placeholder { name, range } => out.push_str(match name {
                 "workplace.the" => &words.the,
                 "workplace.the_start" => &words.the_start,

@@ -25,14 +25,17 @@ fn in_combination(prev: Option<char>, next: Option<char>) -> bool {
     prev == Some('+') || next == Some('+')
 }
 
-/// Keeps `02 40 00 00 00`, `0 800 200 008` and `Ctrl + Cmd + Q` on one line, in any language.
+/// Keeps `02 40 00 00 00`, `0 800 200 008`, `72 hours` and `Ctrl + Cmd + Q` on one line, in any
+/// language.
 fn numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
-        let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        // A number stays with the word after it too: `72 hours` split over two lines leaves a
+        // reader with a number and no unit.
+        let digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(char::is_alphanumeric);
         if c == ' ' && (digits || in_combination(prev, next)) {
             out.push(NBSP);
         } else {

@@ -326,11 +326,22 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
         let pieces = crate::placeholder::split(&value.value);
         let profile_value = pieces.iter().any(|p| match p {
             crate::placeholder::Piece::Placeholder { name, .. } => {
-                !(name.starts_with("workplace.") && PLACEHOLDERS.contains(name))
+                !(name.starts_with("workplace.") && PLACEHOLDERS.contains(name)
+                    || crate::placeholder::agreement(name).is_some())
             }
             crate::placeholder::Piece::Unclosed { .. } => true,
             crate::placeholder::Piece::Text(_) => false,
         });
+        for piece in &pieces {
+            if let crate::placeholder::Piece::Placeholder { name, .. } = piece
+                && let Some(problem) = super::agreement::forms_problem(name)
+            {
+                diags.push(value.at.error(problem).hint("write `{{ workplace: fermé | fermée }}`"));
+            }
+        }
+        if let Some((_, word)) = super::agreement::unagreed(&value.value) {
+            diags.push(value.at.error(unagreed_message(&word)).hint(UNAGREED_HINT));
+        }
         if profile_value {
             diags.push(
                 value
@@ -346,8 +357,14 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
         let body = crate::diag::SourceFile::new(&m.file.path, &m.text).at(m.body_at);
         diags.push(body.error(offset, message).hint(hint));
     }
+    if let Some((offset, word)) = super::agreement::unagreed(&m.body) {
+        let body = crate::diag::SourceFile::new(&m.file.path, &m.text).at(m.body_at);
+        diags.push(body.error(offset, unagreed_message(&word)).hint(UNAGREED_HINT));
+    }
     for p in &m.placeholders {
-        if !PLACEHOLDERS.contains(&p.value.as_str()) {
+        if let Some(problem) = super::agreement::forms_problem(&p.value) {
+            diags.push(p.at.error(problem).hint("write `{{ workplace: fermé | fermée }}`"));
+        } else if crate::placeholder::agreement(&p.value).is_none() && !PLACEHOLDERS.contains(&p.value.as_str()) {
             diags.push(p.at.error(format!("unknown placeholder `{{{{ {} }}}}`", p.value)).hint(suggest(
                 &p.value,
                 PLACEHOLDERS,
@@ -357,6 +374,14 @@ fn module_text(m: &RawModule, diags: &mut Diagnostics) -> Option<ModuleText> {
     }
     Some(ModuleText { title: title?, summary: summary?, checklist, updated: updated?, body: m.body.clone() })
 }
+
+fn unagreed_message(word: &str) -> String {
+    format!(
+        "`{word}` agrees with the workplace, which is masculine in some kits and feminine in others (le cabinet, l’officine)"
+    )
+}
+
+const UNAGREED_HINT: &str = "write both forms, `{{ workplace: fermé | fermée }}`, or a sentence that does not agree with it (`les locaux sont fermés`)";
 
 fn items(n: usize) -> String {
     if n == 1 { "1 item".to_string() } else { format!("{n} items") }

@@ -5,6 +5,7 @@
 //! the model. A value that fails is reported and left out, and validation goes on, so one run lists
 //! every problem; the caller stops before planning when any error was found.
 
+mod agreement;
 mod content;
 mod facts;
 pub mod field;
@@ -58,7 +59,9 @@ pub(crate) fn text(
     if trimmed.is_empty() {
         return None;
     }
-    if let Some(problem) = text::value_problem(trimmed, shape) {
+    // A profile's printed value has its own maximum (`limits`); the rest their shape's.
+    let max = key.table.and_then(|t| crate::limits::max_chars(t, key.name)).unwrap_or(shape.max_chars());
+    if let Some(problem) = text::value_problem(trimmed, shape, max) {
         let (message, hint) = problem.english();
         diags.push(value.at.error(format!("{key} {message}")).hint(hint).said(problem));
         return None;
@@ -102,7 +105,7 @@ impl Shape {
     }
 
     /// The most characters a document has room for.
-    fn max_chars(self) -> usize {
+    pub(crate) fn max_chars(self) -> usize {
         match self {
             Shape::Name => 150,
             Shape::Line | Shape::Lines => 300,
@@ -135,6 +138,16 @@ pub(crate) fn typed<T>(
     let value = value?;
     if value.value.trim().is_empty() {
         return None;
+    }
+    // A printed e-mail address has its maximum too.
+    if let Some(max) = key.table.and_then(|t| crate::limits::max_chars(t, key.name)) {
+        let length = value.value.trim().chars().count();
+        if length > max {
+            let problem = crate::problem::Problem::TooLong { length, max };
+            let (message, hint) = problem.english();
+            diags.push(value.at.error(format!("{key} {message}")).hint(hint).said(problem));
+            return None;
+        }
     }
     match parse(&value.value) {
         Ok(v) => Some(v),

@@ -192,7 +192,7 @@ pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diag
             online_booking: p.online_booking.map_or(booking_platform.is_some(), |b| b.value),
             telehealth: p.telehealth.is_some_and(|b| b.value),
             dmp: p.dmp.is_none_or(|b| b.value),
-            transfers_outside_eu: p.transfers_outside_eu.is_some_and(|b| b.value),
+            transfers_outside_eu: p.transfers_outside_eu.map(|b| b.value),
             controller: text(p.controller, &key("controller", t), Shape::Name, diags),
             rights_email: typed(p.rights_email, &key("rights_email", t), field::email, diags),
             rights_address: text(p.rights_address, &key("rights_address", t), Shape::Lines, diags),
@@ -237,23 +237,38 @@ pub fn profile(raw: RawProfile, content: &Content, today: Date, diags: &mut Diag
 fn long_values(raw: &RawProfile) -> Vec<LongValue> {
     let (publisher, practice) = (raw.publisher.as_ref(), raw.practice.as_ref());
     let (provider, privacy) = (raw.it_provider.as_ref(), raw.privacy.as_ref());
-    [
+    let (insurer, software) = (raw.insurer.as_ref(), raw.software.as_ref());
+    let mut values = vec![
         ("publisher", "name", publisher.and_then(|p| p.name.as_ref())),
         ("practice", "name", practice.and_then(|p| p.name.as_ref())),
         ("practice", "address", practice.and_then(|p| p.address.as_ref())),
+        ("practice", "email", practice.and_then(|p| p.email.as_ref())),
         ("practice", "contact_person", practice.and_then(|p| p.contact_person.as_ref())),
         ("it_provider", "name", provider.and_then(|p| p.name.as_ref())),
+        ("it_provider", "email", provider.and_then(|p| p.email.as_ref())),
         ("it_provider", "contract", provider.and_then(|p| p.contract.as_ref())),
+        ("insurer", "name", insurer.and_then(|p| p.name.as_ref())),
+        ("insurer", "contract", insurer.and_then(|p| p.contract.as_ref())),
+        ("software", "name", software.and_then(|p| p.name.as_ref())),
         ("privacy", "controller", privacy.and_then(|p| p.controller.as_ref())),
+        ("privacy", "rights_email", privacy.and_then(|p| p.rights_email.as_ref())),
         ("privacy", "rights_address", privacy.and_then(|p| p.rights_address.as_ref())),
-    ]
-    .into_iter()
-    .filter_map(|(table, key, value)| {
-        let value = value?;
-        let chars = value.value.trim().chars().count();
-        (chars > 0).then(|| LongValue { table, key, chars, at: value.at.clone() })
-    })
-    .collect()
+        ("privacy", "dpo_name", privacy.and_then(|p| p.dpo_name.as_ref())),
+        ("privacy", "dpo_email", privacy.and_then(|p| p.dpo_email.as_ref())),
+        ("privacy", "booking_platform", privacy.and_then(|p| p.booking_platform.as_ref())),
+        ("privacy", "software_host", privacy.and_then(|p| p.software_host.as_ref())),
+    ];
+    let recipients = privacy.and_then(|p| p.recipients.as_ref()).map(|r| r.value.iter().collect::<Vec<_>>());
+    values.extend(recipients.unwrap_or_default().into_iter().map(|r| ("privacy", "recipients", Some(r))));
+    values
+        .into_iter()
+        .filter_map(|(table, key, value)| {
+            let value = value?;
+            let trimmed = value.value.trim();
+            let chars = trimmed.chars().count();
+            (chars > 0).then(|| LongValue { table, key, chars, at: value.at.clone(), value: trimmed.to_string() })
+        })
+        .collect()
 }
 
 /// Whether a controller's name is a *société civile de moyens*: a group practice copies the
@@ -369,17 +384,15 @@ fn converted(bytes: &[u8]) -> Result<Logo, LogoProblem> {
     Ok(Logo { png, width: image.width(), height: image.height() })
 }
 
-/// The most recipients the notice lists: its short layer fits on one page.
-const MAX_RECIPIENTS: usize = 12;
-
+/// The recipients, when there are no more than the notice lists (`limits::MAX_RECIPIENTS`).
 fn recipients(
     list: Option<Located<Vec<Located<String>>>>,
     key: &Key<'_>,
     diags: &mut Diagnostics,
 ) -> Vec<Located<String>> {
     let Some(list) = list else { return Vec::new() };
-    if list.value.len() > MAX_RECIPIENTS {
-        let problem = Problem::Recipients { count: list.value.len(), max: MAX_RECIPIENTS };
+    if list.value.len() > crate::limits::MAX_RECIPIENTS {
+        let problem = Problem::Recipients { count: list.value.len(), max: crate::limits::MAX_RECIPIENTS };
         let (message, hint) = problem.english();
         diags.push(list.at.error(format!("{key} {message}")).hint(hint).said(problem));
         return Vec::new();

@@ -185,14 +185,25 @@ fn by_id<T: Clone>(
 fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Diagnostics) -> Option<Workplace> {
     let table = format!("[workplace.{}]", w.id.value);
     let word = |v, name: &str, diags: &mut Diagnostics| localized(v, &key(name, &table), languages, diags);
-    let (the, the_start, your) =
-        (word(w.the, "the", diags), word(w.the_start, "the_start", diags), word(w.your, "your", diags));
-    let (of, at, name) = (word(w.of, "of", diags), word(w.at, "at", diags), word(w.name, "name", diags));
-    let waiting = word(w.waiting, "waiting", diags);
+    let words = workplace_words(w.words, &w.id, &table, languages, diags);
+    let required =
+        |v: Option<Localized<String>>, name: &str, diags: &mut Diagnostics| {
+            if v.is_none() && !diags.has_error_at(&w.id.at) {
+                diags.push(w.id.at.error(format!("missing key `{name}` in {table}")).hint(format!(
+                    "add `{name} = {{ fr = \"...\", en = \"...\" }}`: every workplace says it its own way"
+                )));
+            }
+            v
+        };
+    let keep_working = word(w.keep_working, "keep_working", diags);
+    let keep_working = required(keep_working, "keep_working", diags);
+    let patient_messages = word(w.patient_messages, "patient_messages", diags);
+    let patient_messages = required(patient_messages, "patient_messages", diags);
     let (title, detail) =
         (word(w.incident_duty_title, "incident_duty_title", diags), word(w.incident_duty, "incident_duty", diags));
     let site = typed(w.incident_duty_site, &key("incident_duty_site", &table), field::https_url, diags);
     let notice_basis = word(w.notice_basis, "notice_basis", diags);
+    let notice_controller = word(w.notice_controller, "notice_controller", diags);
     let mut notice_purposes = Vec::new();
     for (at, texts) in w.notice_purposes {
         let mut pairs = Vec::new();
@@ -214,7 +225,8 @@ fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Di
             notice_purposes.extend(Localized::new(pairs));
         }
     }
-    let has_facts = detail.is_some() || notice_basis.is_some() || !notice_purposes.is_empty();
+    let has_facts =
+        detail.is_some() || notice_basis.is_some() || notice_controller.is_some() || !notice_purposes.is_empty();
     if has_facts {
         match &w.source {
             Some(list) if !list.value.is_empty() => {}
@@ -243,25 +255,108 @@ fn workplace(w: RawWorkplace, languages: &Languages, today: Date, diags: &mut Di
             None
         }
     };
-    let words = languages
-        .iter()
-        .map(|l| {
-            let get = |v: &Option<Localized<String>>| v.as_ref().map(|v| v.get(l).clone());
-            Some((
-                l.clone(),
-                WorkplaceWords {
-                    the: get(&the)?,
-                    the_start: get(&the_start)?,
-                    your: get(&your)?,
-                    of: get(&of)?,
-                    at: get(&at)?,
-                    name: get(&name)?,
-                    waiting: get(&waiting)?,
-                },
-            ))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Workplace { id: w.id.value, words: Localized::new(words)?, incident_duty, notice_basis, notice_purposes })
+    Some(Workplace {
+        id: w.id.value,
+        words: words?,
+        keep_working: keep_working?,
+        patient_messages: patient_messages?,
+        incident_duty,
+        notice_basis,
+        notice_controller,
+        notice_purposes,
+    })
+}
+
+/// A workplace's words in every language: each derived from its noun and grammar by the
+/// language's rules (`grammar::forms`), or given where the language has none.
+fn workplace_words(
+    raw: Option<crate::load::toml::PerLanguage<crate::load::RawWords>>,
+    id: &Located<String>,
+    table: &str,
+    languages: &Languages,
+    diags: &mut Diagnostics,
+) -> Option<Localized<WorkplaceWords>> {
+    let Some(raw) = raw else {
+        diags.push(id.at.error(format!("missing key `words` in {table}")).hint(
+            "add `words.fr = { noun = \"cabinet\", gender = \"masculine\", waiting = \"la salle d’attente\" }`, one per language",
+        ));
+        return None;
+    };
+    let mut pairs = Vec::new();
+    for (code, w) in raw.value {
+        let Some(lang) = languages.find(&code.value) else {
+            diags.push(super::unknown_language(&code, languages));
+            continue;
+        };
+        let t = format!("{table} words.{}", code.value);
+        let noun = required_text(w.noun, &key("noun", &t), diags);
+        let waiting = required_text(w.waiting, &key("waiting", &t), diags);
+        let feminine = either(w.gender.as_ref(), &key("gender", &t), ("masculine", "feminine"), diags);
+        let plural = either(w.number.as_ref(), &key("number", &t), ("singular", "plural"), diags);
+        let grammar = crate::model::Grammar { feminine, plural, elision: w.elision.is_some_and(|e| e.value) };
+        if lang.code() == "fr" && w.gender.is_none() {
+            diags.push(w.at.error(format!("{t} has no `gender`")).hint(
+                "add `gender = \"masculine\"` or `\"feminine\"`: the sentences that agree with the workplace read it",
+            ));
+        }
+        let (Some(noun), Some(waiting)) = (noun, waiting) else { continue };
+        let derived = crate::model::grammar::forms(lang.code(), &noun, grammar);
+        let mut given = |k: &str| -> Option<String> {
+            let found = w.forms.iter().find(|(name, _)| *name == k).map(|(_, v)| v.clone());
+            match (found, &derived) {
+                (Some(v), _) => required_text(Some(v), &key(k, &t), diags),
+                (None, Some(d)) => Some(d.get(k).to_string()),
+                (None, None) => {
+                    diags.push(w.at.error(format!("{t} has no `{k}`")).hint(format!(
+                        "cyberkit has no grammar rules for `{}`: give the forms `the`, `the_start`, `your`, `of`, `at` and `name`",
+                        code.value
+                    )));
+                    None
+                }
+            }
+        };
+        let forms: Vec<Option<String>> = crate::load::WORD_FORMS.iter().map(|k| given(k)).collect();
+        let [the, the_start, your, of, at, name]: [Option<String>; 6] = forms.try_into().ok()?;
+        if let (Some(the), Some(the_start), Some(your), Some(of), Some(at), Some(name)) =
+            (the, the_start, your, of, at, name)
+        {
+            pairs.push((lang.clone(), WorkplaceWords { the, the_start, your, of, at, name, waiting, grammar }));
+        }
+    }
+    for lang in languages.iter() {
+        if !pairs.iter().any(|(l, _)| l == lang) && !diags.has_error_at(&raw.at) {
+            diags.push(
+                raw.at
+                    .error(format!("{table} has no `{lang}` words"))
+                    .hint(format!("add `words.{lang} = {{ noun = \"...\", waiting = \"...\" }}`")),
+            );
+        }
+    }
+    pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+    Localized::new(pairs)
+}
+
+/// Whether a value is the second of two words (`feminine` of `masculine` or `feminine`); the
+/// first when it is absent, or anything else, which is an error.
+fn either(
+    value: Option<&Located<String>>,
+    k: &super::Key<'_>,
+    (first, second): (&str, &str),
+    diags: &mut Diagnostics,
+) -> bool {
+    match value.map(|v| v.value.as_str()) {
+        None => false,
+        Some(v) if v == first => false,
+        Some(v) if v == second => true,
+        Some(other) => {
+            if let Some(v) = value {
+                diags.push(
+                    v.at.error(format!("{k}: unknown value `{other}`")).hint(format!("write `{first}` or `{second}`")),
+                );
+            }
+            false
+        }
+    }
 }
 
 fn slug(value: Option<Located<String>>, k: &super::Key<'_>, diags: &mut Diagnostics) -> Option<Located<String>> {

@@ -131,14 +131,14 @@ pub fn body_problem(body: &str) -> Option<(usize, String, &'static str)> {
 }
 
 /// The first thing that keeps a text value off the page.
-pub(crate) fn value_problem(text: &str, shape: Shape) -> Option<Problem> {
+pub(crate) fn value_problem(text: &str, shape: Shape, max: usize) -> Option<Problem> {
     if !shape.multiline() && text.contains(['\n', '\r']) {
         return Some(Problem::LineBreak);
     }
     if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
         return Some(Problem::Control(c));
     }
-    let (max, length) = (shape.max_chars(), text.chars().count());
+    let length = text.chars().count();
     if length > max {
         return Some(Problem::TooLong { length, max });
     }

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// 2026-12-01, so that "stale" means the same thing on every day the tests run.
-pub const SOURCE_DATE_EPOCH: &str = "1796083200";
+/// 2026-12-08, so that "stale" means the same thing on every day the tests run.
+pub const SOURCE_DATE_EPOCH: &str = "1796688000";
 
 /// A copy of the project's `content/` (and, if asked, `profiles/`) in a temporary folder.
 pub struct TestProject {
@@ -199,7 +199,7 @@ pub fn laid_out_where(
     wanted: impl Fn(&cyberkit::plan::Document) -> bool,
 ) -> Result<Vec<cyberkit::render::print::Inspected>, String> {
     let mut diags = cyberkit::diag::Diagnostics::default();
-    let today = jiff::civil::date(2026, 12, 1);
+    let today = jiff::civil::date(2026, 12, 8);
     let paths = project.profile_paths(&[profile.to_string()], &mut diags).expect("no I/O failure");
     let checked = cyberkit::check(project, &paths, today, &mut diags).expect("no I/O failure");
     let Some(checked) = checked.filter(|_| !diags.has_errors()) else { return Err(format!("{:?}", diags.sorted())) };

@@ -156,7 +156,7 @@ fn the_poster_carries_the_donts_the_insurer_the_vendor_and_the_emergency_numbers
                 "Ne payez pas de rançon",
                 "Ne rebranchez pas les sauvegardes",
                 "Portez plainte",
-                "dmp.fr avec votre e-CPS",
+                "Continuez à travailler : agenda papier, et documents du DMP sur dmp.fr avec votre e-CPS.",
                 "Dans le doute, notifiez",
                 "disque de sauvegarde",
                 "personne ne rallume",
@@ -189,7 +189,7 @@ fn the_poster_carries_the_donts_the_insurer_the_vendor_and_the_emergency_numbers
             }
             // The headline holds on one line.
             let doc = docs.iter().find(|d| d.stem == stem).expect("a poster");
-            let headline = if lang == "fr" { "Cyberattaque ? Que faire" } else { "Cyberattack? What to do first" };
+            let headline = if lang == "fr" { "Cyberattaque : que faire ?" } else { "Cyberattack? What to do first" };
             let lines: Vec<String> =
                 doc.pages[0].lines.iter().map(|l| l.replace(['\u{a0}', '\u{202f}'], " ")).collect();
             assert!(lines.iter().any(|l| l.trim() == headline), "{lang}/{stem}: {lines:?}");
@@ -203,7 +203,7 @@ fn the_notice_follows_the_profile_and_names_its_legal_bases_and_date() {
     let full = text(&documents(project.path(), "cabinet-des-tilleuls", "fr"), "notice");
     let minimal = text(&documents(project.path(), "cabinet-minimal", "fr"), "notice");
     for notice in [&full, &minimal] {
-        for expected in ["9.2.h", "6.1.c", "Notice à jour au 1er décembre 2026", "sous un mois", "après votre décès"]
+        for expected in ["9.2.h", "6.1.c", "Notice à jour au 8 décembre 2026", "sous un mois", "après votre décès"]
         {
             assert!(notice.contains(expected), "no `{expected}` in:\n{notice}");
         }

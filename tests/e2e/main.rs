@@ -6,6 +6,7 @@ mod commands;
 mod common;
 mod content;
 mod hostile;
+mod matrix;
 mod memory;
 mod print;
 mod rebuild;

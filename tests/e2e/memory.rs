@@ -34,7 +34,7 @@ fn in_memory(root: &Path) -> InMemory {
 
 /// Every file of a profile's kit, print documents and site, as rendered from `files`.
 fn kit(files: &dyn Files, profile: &Path) -> Vec<(String, Vec<u8>)> {
-    let today = jiff::civil::date(2026, 12, 1);
+    let today = jiff::civil::date(2026, 12, 8);
     let mut diags = Diagnostics::default();
     let checked = cyberkit::check(files, &[profile.to_path_buf()], today, &mut diags).expect("no I/O failure");
     let checked = checked.unwrap_or_else(|| panic!("{:?}", diags.sorted()));
@@ -68,7 +68,7 @@ fn a_profile_in_memory_is_checked_with_its_mistakes_located() {
     let text = "profession = \"masseurs-kinesitherapeutes\"\nregion = \"pays-de-la-lore\"\n\n[publisher]\nlogo = \"logos/absent.png\"\n";
     files.insert("profiles/in-browser.toml", text);
     let mut diags = Diagnostics::default();
-    let today = jiff::civil::date(2026, 12, 1);
+    let today = jiff::civil::date(2026, 12, 8);
     let checked = cyberkit::check(&files, &[PathBuf::from("profiles/in-browser.toml")], today, &mut diags);
     assert!(checked.expect("no I/O failure").is_none());
     let errors: Vec<String> = diags.sorted().iter().filter(|d| d.is_error()).map(ToString::to_string).collect();

@@ -96,17 +96,17 @@ fn the_poster_names_the_provider_the_csirt_and_17cyber() {
 
 #[test]
 fn a_web_address_breaks_after_its_slashes_not_at_its_own_hyphens() {
-    // Pays de la Loire's CSIRT has no confirmed number: the booklet prints its site, 94
-    // characters. A line ending at one of its hyphens would read as a word broken there. (The
-    // posters print where to find it in a few words instead: `the_csirts_card_on_the_poster_is_
-    // an_address_a_person_can_type`.)
-    let site = "www.paysdelaloire.fr/economie-et-innovation/entreprise/mon-organisation-subit-une-cyberattaque";
+    // The CNIL's notification page, 61 characters, beside its QR code on the posters. A line
+    // ending at one of its hyphens would read as a word broken there. (A CSIRT's long site is
+    // printed as where to find it in a few words: `the_csirts_card_on_the_poster_is_an_address_a_
+    // person_can_type`.)
+    let site = "www.cnil.fr/fr/notifier-une-violation-de-donnees-personnelles";
     for (profile, lang, stem) in
-        [("urps-kine-pays-de-la-loire", "en", "booklet"), ("cabinet-des-tilleuls", "fr", "booklet")]
+        [("urps-kine-pays-de-la-loire", "en", "poster-a4"), ("cabinet-des-tilleuls", "fr", "poster-a3")]
     {
         let docs = inspect_at(&repo(), profile, lang, None);
         let lines: Vec<&String> = document(&docs, stem).pages.iter().flat_map(|p| &p.lines).collect();
-        let first = lines.iter().position(|l| l.contains("www.paysdelaloire.fr")).expect("the CSIRT's site");
+        let first = lines.iter().position(|l| l.contains("www.cnil.fr")).expect("the CNIL's page");
         // The address ends each of its lines (the provider's card may share them, on the left).
         let mut parts: Vec<&str> = Vec::new();
         for line in &lines[first..] {
@@ -125,11 +125,13 @@ fn a_web_address_breaks_after_its_slashes_not_at_its_own_hyphens() {
 
 #[test]
 fn the_csirts_card_on_the_poster_is_an_address_a_person_can_type() {
-    // A poster is read in a panic: a 94-character path is not typed from a wall.
+    // A poster is read in a panic: a 94-character path is not typed from a wall. Nor from the
+    // booklet's contacts, which say what the poster says.
     for (profile, lang, stem) in [
         ("urps-kine-pays-de-la-loire", "fr", "poster-a4"),
         ("cabinet-des-tilleuls", "fr", "poster-a4"),
         ("cabinet-des-tilleuls", "en", "poster-a3"),
+        ("cabinet-des-tilleuls", "fr", "booklet"),
     ] {
         let docs = inspect_at(&repo(), profile, lang, None);
         let text = flat(document(&docs, stem)).replace('\u{202f}', " ");
@@ -141,7 +143,7 @@ fn the_csirts_card_on_the_poster_is_an_address_a_person_can_type() {
 #[test]
 fn a_date_is_never_broken_across_lines() {
     // The booklet's footer ended a line at `au 23 novembre` and began the next with `2026`.
-    for (lang, month, date) in [("fr", "décembre", "1er décembre 2026"), ("en", "December", "1 December 2026")] {
+    for (lang, month, date) in [("fr", "décembre", "8 décembre 2026"), ("en", "December", "8 December 2026")] {
         for doc in inspect_at(&repo(), "urps-infirmiers-bretagne", lang, None) {
             for line in doc.pages.iter().flat_map(|p| &p.lines).filter(|l| l.contains(month)) {
                 let line = line.replace('\u{a0}', " ");
@@ -176,7 +178,7 @@ fn the_a3_poster_has_a_48_pt_headline_and_24_pt_steps() {
         runs.iter().find(|(_, text)| text.starts_with(start)).unwrap_or_else(|| panic!("no `{start}` in {runs:?}")).0
     };
     assert!(size("Cyberattack?") >= 48.0, "{runs:?}");
-    for step in ["Unplug the network", "Leave it switched on", "Write down the time", "Call your IT provider"] {
+    for step in ["Unplug the network", "Leave the computer on", "Write down the time", "Call your IT provider"] {
         assert!(size(step) >= 24.0, "`{step}` at {} pt", size(step));
     }
 }
@@ -264,7 +266,7 @@ fn blanks_replace_what_the_profile_leaves_out() {
     let docs = inspect(&repo(), "cabinet-minimal", "fr");
     let poster = &flat(document(&docs, "poster-a4"));
     assert!(poster.contains("Nom et numéro de votre prestataire"), "{poster}");
-    assert!(poster.contains("Aucun CSIRT régional n’est confirmé"), "{poster}");
+    assert!(poster.contains("Aucun CSIRT régional joignable n’est confirmé"), "{poster}");
     let notice = &flat(document(&docs, "notice"));
     // French labels: a narrow no-break space before the colon.
     assert!(notice.contains("Nom\u{202f}:") && notice.contains("Adresse\u{202f}:"), "{notice}");
@@ -335,7 +337,7 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
     let output = project.run(&["build", "cabinet-des-tilleuls", "--emit-typst", "typst"]);
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
     assert!(project.path().join("typst/fonts/NotoSans-Regular.ttf").is_file());
-    let date = Datetime::from_ymd(2026, 12, 1).expect("a date");
+    let date = Datetime::from_ymd(2026, 12, 8).expect("a date");
     for (lang, stem, accessible) in
         [("fr", "notice", true), ("fr", "poster-a4", true), ("en", "booklet", true), ("fr", "booklet-imposed", false)]
     {
@@ -421,10 +423,11 @@ fn an_emitted_typst_project_compiles_to_the_same_document() {
     }
 }
 
-/// A profile's values, each within its length limit, can still make more text than a poster has
-/// room for: the build fails and names the longest values, rather than print a two-page poster.
+/// A value longer than its maximum (`cyberkit::limits`) is the profile's error, at its line.
 #[test]
-fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_values() {
+fn a_value_over_its_maximum_is_an_error_at_its_line_naming_its_maximum() {
+    // Every value within its maximum fits every document (`matrix::every_document_fits_...`);
+    // one over it is refused where it is written, all of them at once, and nothing is built.
     let words = |n: usize| {
         let text: String = "maintenance informatique du cabinet ".repeat(10).chars().take(n).collect();
         text.trim().to_string()
@@ -442,17 +445,15 @@ fn a_poster_that_would_run_onto_two_pages_fails_the_build_naming_the_longest_val
     let output = project.run(&["build", "long"]);
     let stderr = common::stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    // At the longest value: the contract, line 11 of the file.
-    assert!(
-        stderr.contains("error: profiles/long.toml:11:12: print/fr/poster-a4.pdf runs onto 2 pages; it must fit on 1"),
-        "{stderr}"
-    );
-    let hint = format!(
-        "hint: shorten the profile's longest values: [it_provider] contract ({} characters)",
-        contract.chars().count()
-    );
-    assert!(stderr.contains(&hint), "{stderr}");
-    assert!(!project.path().join("output/long").exists(), "no kit with a two-page poster");
+    for expected in [
+        "error: profiles/long.toml:6:8: `name` in [practice] is 150 characters long; a kit prints at most 90",
+        "error: profiles/long.toml:7:18: `contact_person` in [practice] is 150 characters long; a kit prints at most 80",
+        "error: profiles/long.toml:10:8: `name` in [it_provider] is 150 characters long; a kit prints at most 60",
+        "error: profiles/long.toml:11:12: `contract` in [it_provider] is 299 characters long; a kit prints at most 60",
+    ] {
+        assert!(stderr.contains(expected), "{stderr}");
+    }
+    assert!(!project.path().join("output/long").exists(), "nothing built");
 }
 
 /// The share of an A5 booklet page's text area used: from the top margin (13 mm) down to the
@@ -633,7 +634,7 @@ fn the_posters_headline_holds_on_one_line_and_the_providers_number_is_the_larges
         for stem in ["poster-a4", "poster-a3"] {
             let page = &document(&docs, stem).pages[0];
             let headline =
-                if lang == "fr" { "Cyberattaque\u{202f}? Que faire" } else { "Cyberattack? What to do first" };
+                if lang == "fr" { "Cyberattaque\u{202f}: que faire\u{202f}?" } else { "Cyberattack? What to do first" };
             assert_eq!(page.lines.first().map(String::as_str), Some(headline), "{lang}/{stem}: {:?}", page.lines);
             let provider = page.runs.iter().find(|(_, text)| text.contains("02 61 91 45 67")).expect("the number");
             for (size, text) in &page.runs {

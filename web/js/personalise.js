@@ -41,6 +41,28 @@ function fill(values) {
     else if (Array.isArray(value)) element.value = value.join('\n');
     else element.value = typeof value === 'string' ? value : '';
   }
+  count();
+}
+
+// Each limited field's counter: its characters (as cyberkit counts them, by code point) and its
+// maximum. A value loaded from a file may be longer than the input allows: the counter says so,
+// and validation reports it beside the field.
+function count(event) {
+  const fields = event ? [event.target] : form.querySelectorAll('[data-max]');
+  for (const element of fields) {
+    if (!element.dataset || !element.dataset.max) continue;
+    const counter = document.getElementById(`${element.id}-count`);
+    const length = [...element.value].length;
+    counter.textContent = text('counter', { count: length, max: element.dataset.max });
+    counter.classList.toggle('over', length > Number(element.dataset.max));
+  }
+}
+
+// The ids that describe an element: its error when shown, its hint, its counter.
+function describedBy(element, error) {
+  return [error, `${element.id}-hint`, `${element.id}-count`]
+    .filter((id) => id && document.getElementById(id))
+    .join(' ');
 }
 
 function fieldOf(id) {
@@ -54,8 +76,8 @@ function clearProblems() {
   }
   for (const element of form.querySelectorAll('[aria-invalid]')) {
     element.removeAttribute('aria-invalid');
-    const hint = document.getElementById(`${element.id}-hint`);
-    if (hint) element.setAttribute('aria-describedby', hint.id);
+    const ids = describedBy(element);
+    if (ids) element.setAttribute('aria-describedby', ids);
     else element.removeAttribute('aria-describedby');
   }
   document.getElementById('summary').hidden = true;
@@ -78,8 +100,7 @@ function showProblems(problems) {
       error.textContent = describe(problem);
       error.hidden = false;
       element.setAttribute('aria-invalid', 'true');
-      const hint = document.getElementById(`${element.id}-hint`);
-      element.setAttribute('aria-describedby', [error.id, hint && hint.id].filter(Boolean).join(' '));
+      element.setAttribute('aria-describedby', describedBy(element, error.id));
       const link = document.createElement('a');
       link.href = `#${element.id}`;
       link.textContent = `${form.querySelector(`label[for="${element.id}"]`).textContent.replace(/\s*\*$/, '')} — ${describe(problem)}`;
@@ -217,6 +238,7 @@ async function main() {
     fill(ready.answers);
     form.hidden = false;
     form.addEventListener('submit', make);
+    form.addEventListener('input', count);
     document.getElementById('save').addEventListener('click', save);
     document.getElementById('load').addEventListener('change', load);
     say(text('ready'));

@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn the_form_reads_its_problems_in_the_pages_language() {
-        let personaliser = Personaliser::new(&kit(), "2026-12-01").expect("the kit");
+        let personaliser = Personaliser::new(&kit(), "2026-12-08").expect("the kit");
         let answers = serde_json::json!({
             "practice.name": "",
             "it_provider.phone": "12",
@@ -403,6 +403,7 @@ mod tests {
         );
         let english: Vec<String> = problems(&personaliser, &answers, "en").into_iter().map(|(_, m)| m).collect();
         assert_eq!(english[0], "This field is required: the documents are made in the name of the practice.");
-        assert_eq!(english[2], "“12” has 2 digits; a French number has 10.");
+        // A number stays with its unit in English too.
+        assert_eq!(english[2], format!("“12” has 2{n}digits; a French number has 10."));
     }
 }

@@ -8,7 +8,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use super::{Common, Files, Head, QrCode};
-use crate::model::{Contact, Lang, Part};
+use crate::model::{Lang, Part};
 use crate::plan::Kit;
 use crate::render::incident::incident;
 use crate::render::markdown::to_typst_ending;
@@ -21,7 +21,7 @@ pub(super) struct Booklet<'a> {
     #[serde(flatten)]
     head: Head<'a>,
     headline: String,
-    subtitle: &'a str,
+    subtitle: String,
     publisher: Option<String>,
     /// Whether `/data/logo.png` is there.
     logo: bool,
@@ -38,6 +38,10 @@ pub(super) struct Booklet<'a> {
     /// What cyberkit adds when it composes the booklet itself; a standalone project has none.
     #[serde(flatten)]
     pub composed: Option<Composed>,
+    /// How much more room than three lines the footer's text needs, in points (see
+    /// `footer::extra_height`); absent when three lines hold it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footer_extra: Option<f64>,
 }
 
 /// What the template is told when cyberkit composes the booklet: that it adds the footer (see
@@ -153,6 +157,8 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
 
     let practice = profile.practice.clone().unwrap_or_default();
     let provider = profile.it_provider.clone().unwrap_or_default();
+    let (insurer, software) =
+        (profile.insurer.clone().unwrap_or_default(), profile.software.clone().unwrap_or_default());
     let field = |label: &str, value: Option<String>| ContactField { label: s(label, &[]), value, address: None };
     let contacts = vec![
         field("checklist_practice", practice.name.clone()),
@@ -161,7 +167,12 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
         field("contact_it_provider", provider.name.clone()),
         field("field_phone", provider.phone.as_ref().map(|p| p.display.clone())),
         field("booklet_contract", provider.contract.clone()),
-        csirt_field(profile.csirt.as_ref(), lang, s("contact_csirt_label", &[])),
+        field("contact_insurer", insurer.name.clone()),
+        field("field_phone", insurer.phone.as_ref().map(|p| p.display.clone())),
+        field("booklet_contract", insurer.contract.clone()),
+        field("contact_software", software.name.clone()),
+        field("field_phone", software.phone.as_ref().map(|p| p.display.clone())),
+        csirt_field(profile, lang, s("contact_csirt_label", &[]), s("contact_csirt_none", &[])),
     ];
 
     let plan = incident(kit, lang);
@@ -176,7 +187,11 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
     let booklet = Booklet {
         head: common.head(headline.clone()),
         headline,
-        subtitle: &common.for_whom,
+        // The title names the profession: the subtitle says where, and for which practice.
+        subtitle: common
+            .practice
+            .as_ref()
+            .map_or_else(|| common.region.clone(), |p| format!("{p} · {}", common.region)),
         logo: logo.is_some(),
         logo_alt: s("logo_alt", &[("publisher", publisher.as_deref().unwrap_or_default())]),
         publisher,
@@ -204,6 +219,7 @@ pub(super) fn data<'a>(kit: &Kit<'_>, lang: &Lang, common: &'a Common) -> anyhow
             qr: codes,
         },
         composed: None,
+        footer_extra: None,
     };
     Ok((booklet, files))
 }
@@ -216,20 +232,17 @@ pub fn modules_end(document: &PagedDocument) -> Option<usize> {
     introspector.page(location).map(std::num::NonZero::get)
 }
 
-/// The regional CSIRT's line among the contacts: its number when confirmed, else its site, so
-/// that a reader always has a way to reach it. The site goes on a line of its own (`address`),
-/// where it breaks after its slashes.
-fn csirt_field(csirt: Option<&Contact>, lang: &Lang, label: String) -> ContactField {
-    let (value, address) = match csirt {
-        Some(c) => {
-            let name = c.name.get(lang).clone();
-            match (c.confirmed_phone(), c.confirmed_website()) {
-                (Some(phone), _) => (Some(format!("{name} · {}", phone.display)), None),
-                (None, Some(site)) => (Some(name), Some(site.without_scheme().trim_end_matches('/').to_string())),
-                (None, None) => (Some(name), None),
-            }
-        }
-        None => (None, None),
+/// The regional CSIRT's line among the contacts: its number, its hours, and its web address (or
+/// where to find it) on a line of its own, where an address breaks after its slashes; without a
+/// way to reach one, the way to 17Cyber, as the poster says.
+fn csirt_field(profile: &crate::model::Profile, lang: &Lang, label: String, none: String) -> ContactField {
+    let Some((c, reach)) = crate::render::incident::csirt(profile, lang) else {
+        return ContactField { label, value: Some(none), address: Some(AddressLine { address: None }) };
     };
-    ContactField { label, value, address: Some(AddressLine { address }) }
+    let value = [Some(c.name.get(lang).clone()), reach.phone.map(|p| p.display), reach.hours]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    ContactField { label, value: Some(value), address: Some(AddressLine { address: reach.website.map(|w| w.text) }) }
 }

@@ -29,8 +29,15 @@ pub(crate) struct Common {
     author: String,
     /// For whom: the practice, or the profession in the region.
     pub(super) for_whom: String,
+    /// The practice, when the kit is a practice's; and the region, for a document whose title
+    /// names the profession already (the booklet) or that patients read (the notice).
+    pub(super) practice: Option<String>,
+    pub(super) region: String,
     /// The footer: who, for whom, when, sources.
     pub(super) footer: Vec<String>,
+    /// The footer of a document patients read (the notice): the practice, never the kit's
+    /// audience ("for pharmacists").
+    patients_footer: Vec<String>,
 }
 
 impl Common {
@@ -48,18 +55,32 @@ impl Common {
             Some(p) => format!("{p} · {kit_for}"),
             None => kit_for,
         };
-        let mut footer = Vec::new();
         // A practice that publishes its own kit is named once.
-        if let Some(p) = publisher.as_ref().filter(|p| Some(*p) != practice.as_ref()) {
-            footer.push(s("footer_published_by", &[("publisher", p)]));
-        }
-        footer.push(for_whom.clone());
-        if let Some(d) = content.updated() {
-            footer.push(s("footer_updated", &[("date", &date(content, lang, d))]));
-        }
-        footer.push(s("print_footer_sources", &[]));
+        let published_by = publisher
+            .as_ref()
+            .filter(|p| Some(*p) != practice.as_ref())
+            .map(|p| s("footer_published_by", &[("publisher", p)]));
+        let updated = content.updated().map(|d| s("footer_updated", &[("date", &date(content, lang, d))]));
+        let sources = s("print_footer_sources", &[]);
+        let footer_with = |whom: Option<&String>| -> Vec<String> {
+            [published_by.clone(), whom.cloned(), updated.clone(), Some(sources.clone())]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        let footer = footer_with(Some(&for_whom));
+        let patients_footer = footer_with(practice.as_ref());
         let colour = profile.publisher.as_ref().and_then(|p| p.colour).map_or("#0b5394".to_string(), |c| c.hex());
-        Common { lang: lang.clone(), colour, author, for_whom, footer }
+        Common {
+            lang: lang.clone(),
+            colour,
+            author,
+            for_whom,
+            footer,
+            patients_footer,
+            practice,
+            region: region.clone(),
+        }
     }
 
     /// The pictogram `name` in the kit's colour, as an SVG.
@@ -70,5 +91,10 @@ impl Common {
     /// The fields every document's data starts with.
     pub(super) fn head(&self, title: String) -> Head<'_> {
         Head { lang: self.lang.code(), title, author: &self.author, colour: &self.colour, footer: &self.footer }
+    }
+
+    /// The fields of a document that patients read: its footer names no audience.
+    pub(super) fn patients_head(&self, title: String) -> Head<'_> {
+        Head { footer: &self.patients_footer, ..self.head(title) }
     }
 }

@@ -42,7 +42,17 @@ pub fn compile_with(
     accessible: bool,
     finish: impl FnOnce(PagedDocument) -> anyhow::Result<PagedDocument>,
 ) -> anyhow::Result<Compiled> {
-    let document = finish(layout(world)?)?;
+    written(world, finish(layout(world)?)?, ident, date, accessible)
+}
+
+/// A laid-out document written: its PDF, its page count and its thumbnail.
+pub fn written(
+    world: &DocWorld<'_>,
+    document: PagedDocument,
+    ident: &str,
+    date: Datetime,
+    accessible: bool,
+) -> anyhow::Result<Compiled> {
     let pdf = pdf(world, &document, ident, date, accessible)?;
     let thumbnail = match document.pages().first() {
         Some(page) => thumbnail(page)?,

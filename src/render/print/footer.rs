@@ -24,6 +24,11 @@ use super::world::{Env, file_id};
 struct FooterText<'a> {
     footer: &'a [String],
     lang: &'a str,
+    /// Its text's size and leading, in points, where they are not the booklet's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    leading: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<f64>,
     /// The footer block's width, in points.
     width: f64,
 }
@@ -46,7 +51,7 @@ pub fn compose(
         if let Some(frame) = texts.get(&width.to_raw().to_bits()) {
             return Ok(frame.clone());
         }
-        let text = FooterText { footer: lines, lang, width: width.to_pt() };
+        let text = FooterText { footer: lines, lang, leading: None, size: None, width: width.to_pt() };
         let mut files = HashMap::new();
         files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&text)?));
         let laid = compile::layout(&env.world(TEMPLATE.0, files, date))?;
@@ -61,6 +66,70 @@ pub fn compose(
     }
     let info = std::mem::take(document.info_mut());
     Ok(PagedDocument::new(pages.into_iter().collect(), info))
+}
+
+/// The narrowest the footer's text block is on a booklet page (A5, less its margins and a
+/// two-digit page number), in points: where it takes the most lines.
+const NARROWEST_PT: f64 = 110.0 / 25.4 * 72.0;
+
+/// The three lines every booklet page keeps for the footer's text, as `booklet.typ`'s
+/// `footer-text-height` (3.4 em of 6.5 pt).
+const THREE_LINES_PT: f64 = 3.4 * 6.5;
+
+/// What the descenders of the footer's last line take below its frame (half an em of 6.5 pt).
+const DESCENDERS_PT: f64 = 0.5 * 6.5;
+
+/// How much taller than three lines the footer's text is, in points: a publisher's and a
+/// practice's long names make it four or five lines, and the booklet's bottom margin then keeps
+/// that much more room on every page. Zero for the footers of almost every kit.
+pub fn extra_height(
+    env: &Env,
+    date: typst::foundations::Datetime,
+    lang: &str,
+    lines: &[String],
+) -> anyhow::Result<f64> {
+    let text = FooterText { footer: lines, lang, leading: None, size: None, width: NARROWEST_PT };
+    let mut files = HashMap::new();
+    files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&text)?));
+    let laid = compile::layout(&env.world(TEMPLATE.0, files, date))?;
+    // The text's frame ends on its last baseline: its descenders go half an em below, as the
+    // three lines' room allows for.
+    let height = laid.pages().first().map_or(0.0, |page| page.frame.height().to_pt()) + DESCENDERS_PT;
+    // Tenths of a point: a value that the same text gives on every machine.
+    Ok(((height - THREE_LINES_PT).max(0.0) * 10.0).ceil() / 10.0)
+}
+
+/// How much room beyond two lines an A4 or A3 document's footer needs (`footer()` in common.typ:
+/// `size_pt` text, a leading of 0.65 em, in a block `width_pt` wide), in points: the document's
+/// bottom margin keeps two lines, and a publisher's and a practice's long names make three or
+/// four. Zero without laying anything out when even the widest letters would hold in two lines.
+pub fn extra_lines_height(
+    env: &Env,
+    date: typst::foundations::Datetime,
+    lang: &str,
+    lines: &[String],
+    width_pt: f64,
+    size_pt: f64,
+) -> anyhow::Result<f64> {
+    const LEADING_EM: f64 = 0.65;
+    // Separators included, as the template joins them; no letter is wider than an em.
+    let chars =
+        lines.iter().map(|l| u32::try_from(l.chars().count() + 3).unwrap_or(u32::MAX)).fold(0, u32::saturating_add);
+    if f64::from(chars) * size_pt <= 2.0 * width_pt {
+        return Ok(0.0);
+    }
+    let height = |text: &[String]| -> anyhow::Result<f64> {
+        let footer = FooterText { footer: text, lang, leading: Some(LEADING_EM), size: Some(size_pt), width: width_pt };
+        let mut files = HashMap::new();
+        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&footer)?));
+        let laid = compile::layout(&env.world(TEMPLATE.0, files, date))?;
+        Ok(laid.pages().first().map_or(0.0, |page| page.frame.height().to_pt()))
+    };
+    let (all, one) = (height(lines)?, height(&["x".to_string()])?);
+    let line = one + LEADING_EM * size_pt;
+    let count = ((all + LEADING_EM * size_pt) / line).round();
+    // Tenths of a point: a value that the same text gives on every machine.
+    Ok((((count - 2.0).max(0.0) * line) * 10.0).ceil() / 10.0)
 }
 
 /// The frame with `text` (at the block's width) in each group labelled `label`.

@@ -24,7 +24,8 @@ impl Print {
     ) -> anyhow::Result<Vec<Inspected>> {
         let mut out = Vec::new();
         for job in self.jobs(kit, lang)?.into_iter().filter(|job| wanted(&job.document)) {
-            let document = self.composed(kit, lang, &job, compile::layout(&self.world(kit, &job)?)?)?;
+            let (_, _, laid_out) = self.fitted(kit, &job)?;
+            let document = self.composed(kit, lang, &job, laid_out)?;
             let pages = document
                 .pages()
                 .iter()

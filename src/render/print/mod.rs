@@ -35,7 +35,7 @@ use super::Artifact;
 use super::text::phrase;
 use crate::diag::Diagnostic;
 use crate::model::{Date, Lang};
-use crate::plan::{Document, DocumentKind, Kit};
+use crate::plan::{Document, DocumentKind, Kit, Paper};
 use common::{Common, Head};
 use overflow::{Fault, nearest_edge};
 use world::{Env, file_id};
@@ -126,8 +126,33 @@ impl Print {
                 }
                 DocumentKind::ImposedBooklet | DocumentKind::PrintShop { .. } => continue,
             };
-            let standalone = data.clone();
             let mut data = data;
+            // A footer longer than two lines gets its room (see `footer::extra_lines_height`).
+            let (width_mm, size_pt) = match (document.kind, document.paper) {
+                (DocumentKind::Poster, Paper::A3) => (267.0, 7.0 * std::f64::consts::SQRT_2),
+                (DocumentKind::Poster, _) => (180.0, 7.0),
+                (DocumentKind::Notice, _) => (186.0, 7.5),
+                _ => (182.0, 7.5),
+            };
+            let lines: Vec<String> = data
+                .get("footer")
+                .and_then(Value::as_array)
+                .map(|l| l.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            let extra = footer::extra_lines_height(
+                &self.env,
+                datetime(kit.date),
+                lang.code(),
+                &lines,
+                width_mm / 25.4 * 72.0,
+                size_pt,
+            )?;
+            if extra > 0.0
+                && let Some(fields) = data.as_object_mut()
+            {
+                fields.insert("footer_extra".to_string(), serde_json::json!(extra));
+            }
+            let standalone = data.clone();
             // cyberkit shares a poster's free room out itself, once it is laid out (`stretch`).
             if document.kind == DocumentKind::Poster
                 && let Some(fields) = data.as_object_mut()
@@ -143,6 +168,8 @@ impl Print {
     /// saddle-stitching needs.
     fn booklet(&self, kit: &Kit<'_>, lang: &Lang, common: &Common, document: &Document) -> anyhow::Result<Job> {
         let (mut booklet, files) = booklet::data(kit, lang, common)?;
+        let extra = footer::extra_height(&self.env, datetime(kit.date), lang.code(), &common.footer)?;
+        booklet.footer_extra = (extra > 0.0).then_some(extra);
         // A standalone project has no footer composed onto it: its footer reads its own text.
         let standalone = serde_json::to_value(&booklet)?;
         let hint = self
@@ -192,8 +219,17 @@ impl Print {
     }
 
     fn world(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<world::DocWorld<'_>> {
+        self.world_at(kit, job, None)
+    }
+
+    /// The document's world, its sizes scaled by `fit` when given (see [`Print::fitted`]).
+    fn world_at(&self, kit: &Kit<'_>, job: &Job, fit: Option<f64>) -> anyhow::Result<world::DocWorld<'_>> {
         let mut files = HashMap::new();
-        files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&job.data)?));
+        let data = match fit {
+            None => serde_json::to_vec(&job.data)?,
+            Some(_) => serde_json::to_vec(&with_fit(&job.data, fit))?,
+        };
+        files.insert(file_id("/data/document.json"), Bytes::new(data));
         for (path, bytes) in &job.files {
             files.insert(file_id(path), Bytes::new(bytes.clone()));
         }
@@ -214,7 +250,23 @@ struct Imposed<'a> {
     draw_pages: bool,
 }
 
+/// The smaller sizes a document that runs over its pages is laid out at, largest first, as a
+/// scale of its own: down to 9 pt for the poster's 11-pt body (0.82) and the notice's 12-pt
+/// one (0.76), its footer's small print unchanged.
+const FITS: [(DocumentKind, &[f64]); 2] =
+    [(DocumentKind::Poster, &[0.94, 0.88, 0.82]), (DocumentKind::Notice, &[0.94, 0.88, 0.82, 0.76])];
+
+/// A document's data with the scale it is laid out at, when it is not its own.
+fn with_fit(data: &Value, fit: Option<f64>) -> Value {
+    let mut data = data.clone();
+    if let (Some(fit), Some(fields)) = (fit, data.as_object_mut()) {
+        fields.insert("fit".to_string(), serde_json::json!(fit));
+    }
+    data
+}
+
 /// One document to compile.
+#[derive(Clone)]
 struct Job {
     document: Document,
     template: &'static str,
@@ -259,14 +311,16 @@ impl Print {
     pub fn render_language(&self, kit: &Kit<'_>, lang: &Lang) -> anyhow::Result<Printed> {
         let mut out = Printed::default();
         for job in self.jobs(kit, lang)? {
-            let compiled = self.compile(kit, &job)?;
+            let (fit, compiled) = self.compile(kit, &job)?;
             if let Some(fault) = self.fault(&job.document, &compiled) {
                 // An overflowing booklet gets no imposed copy either.
-                out.overflows.push(overflow::diagnostic(kit, &job.document, fault));
+                out.overflows.push(overflow::diagnostic(kit, &job.document, fault, &job.data));
                 continue;
             }
             if self.emit_sources {
-                out.files.extend(self.sources(&job)?);
+                // The standalone project lays its document out at the size cyberkit settled on.
+                let standalone = Job { standalone: with_fit(&job.standalone, fit), ..job.clone() };
+                out.files.extend(self.sources(&standalone)?);
             }
             if job.document.kind == DocumentKind::Booklet {
                 for document in kit.documents_in(lang).filter(|d| d.kind == DocumentKind::ImposedBooklet) {
@@ -294,13 +348,37 @@ impl Print {
         Ok(out)
     }
 
-    fn compile(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<compile::Compiled> {
+    /// A document laid out at its own sizes, or, when that runs over its pages, at the largest
+    /// of its smaller sizes ([`FITS`]) that holds them: a practice's long values make it
+    /// smaller, never longer, down to a size still legible. Only such a document is laid out
+    /// more than once. The scale it took, and its world and layout.
+    fn fitted(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<(Option<f64>, world::DocWorld<'_>, PagedDocument)> {
         let world = self.world(kit, job)?;
+        let document = compile::layout(&world)?;
+        let max = job.document.max_pages.unwrap_or(usize::MAX);
+        let fits = FITS.iter().find(|(kind, _)| *kind == job.document.kind).map_or(&[][..], |(_, fits)| *fits);
+        if document.pages().len() <= max || fits.is_empty() {
+            return Ok((None, world, document));
+        }
+        let mut last = (None, world, document);
+        for &fit in fits {
+            let world = self.world_at(kit, job, Some(fit))?;
+            let document = compile::layout(&world)?;
+            let holds = document.pages().len() <= max;
+            last = (Some(fit), world, document);
+            if holds {
+                break;
+            }
+        }
+        Ok(last)
+    }
+
+    fn compile(&self, kit: &Kit<'_>, job: &Job) -> anyhow::Result<(Option<f64>, compile::Compiled)> {
+        let (fit, world, document) = self.fitted(kit, job)?;
         let lang = &job.document.lang;
         named(kit, &job.document, |ident| {
-            let compiled = compile::compile_with(&world, ident, datetime(kit.date), true, |document| {
-                self.composed(kit, lang, job, document)
-            })?;
+            let document = self.composed(kit, lang, job, document)?;
+            let compiled = compile::written(&world, document, ident, datetime(kit.date), true)?;
             if job.document.kind == DocumentKind::Booklet
                 && let Some(page) = booklet::modules_end(&compiled.document)
             {
@@ -309,7 +387,7 @@ impl Print {
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .insert(booklet_kind(kit, lang), page);
             }
-            Ok(compiled)
+            Ok((fit, compiled))
         })
     }
 
@@ -413,7 +491,7 @@ mod tests {
     #[test]
     fn a_booklet_is_the_same_whatever_the_hint_of_where_its_modules_end() {
         let project = Project::new(env!("CARGO_MANIFEST_DIR"));
-        let today = jiff::civil::date(2026, 12, 1);
+        let today = jiff::civil::date(2026, 12, 8);
         let mut diags = Diagnostics::default();
         let profile = std::path::PathBuf::from("profiles/urps-kine-pays-de-la-loire.toml");
         let checked =
@@ -424,7 +502,7 @@ mod tests {
         let booklet = || -> Vec<u8> {
             let document = kit.documents_in(&lang).find(|d| d.kind == DocumentKind::Booklet).expect("a booklet");
             let job = print.booklet(kit, &lang, &Common::new(kit, &lang), document).expect("the booklet's data");
-            print.compile(kit, &job).expect("the booklet").pdf
+            print.compile(kit, &job).expect("the booklet").1.pdf
         };
         let hint = || print.modules_end.lock().unwrap().get(&booklet_kind(kit, &lang)).copied();
         assert_eq!(hint(), None);

@@ -62,9 +62,13 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common) -> anyhow::Result<(Valu
         None => None,
     };
     let notice = Notice {
-        head: common.head(format!("{} — {}", s("notice_title"), common.for_whom)),
+        head: common.patients_head(match &common.practice {
+            Some(practice) => format!("{} — {practice}", s("notice_title")),
+            None => s("notice_title"),
+        }),
         headline: s("notice_title"),
-        subtitle: &common.for_whom,
+        // Patients read it: the practice's name, never the kit's audience ("for pharmacists").
+        subtitle: common.practice.as_deref().unwrap_or_default(),
         intro: s("notice_intro"),
         sections,
         qr,

@@ -53,16 +53,28 @@ impl Overflow<'_> {
     }
 }
 
-/// The profile's error for a document of its kit that overflows.
-pub(super) fn diagnostic(kit: &Kit<'_>, document: &Document, fault: Fault) -> Diagnostic {
+/// The profile's error for a document of its kit that overflows: its hint names the longest of
+/// the values this document prints (`data`, as its template reads it), none of another's.
+pub(super) fn diagnostic(kit: &Kit<'_>, document: &Document, fault: Fault, data: &serde_json::Value) -> Diagnostic {
     let profile = kit.profile;
-    let mut longest: Vec<_> = profile.long_values.iter().collect();
+    let mut longest: Vec<_> = profile.long_values.iter().filter(|v| mentions(data, &v.value)).collect();
     longest.sort_by(|a, b| b.chars.cmp(&a.chars).then((a.table, a.key).cmp(&(b.table, b.key))));
     longest.truncate(3);
     let at = longest.first().map_or_else(|| Location::file(&profile.path), |value| value.at.clone());
     let overflow = Overflow { document, fault, longest: longest.iter().map(|v| (v.table, v.key, v.chars)).collect() };
     let problem = overflow.problem();
     at.error(format!("{} {}", document.path, problem.english().0)).hint(overflow.hint()).said(problem)
+}
+
+/// Whether a document's data holds `value` in one of its strings.
+fn mentions(data: &serde_json::Value, value: &str) -> bool {
+    use serde_json::Value;
+    match data {
+        Value::String(s) => s.contains(value),
+        Value::Array(items) => items.iter().any(|v| mentions(v, value)),
+        Value::Object(map) => map.values().any(|v| mentions(v, value)),
+        _ => false,
+    }
 }
 
 impl Overflow<'_> {

@@ -5,11 +5,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Common, Head, QrCode};
-use crate::model::{Contact, Lang};
+use crate::model::Lang;
 use crate::plan::{Kit, Paper};
 use crate::render::incident::{self, incident, others_to_call};
 use crate::render::text::phrase;
-use crate::render::typography;
 
 /// The poster's data, as `templates/print/poster.typ` reads it.
 #[derive(Serialize)]
@@ -103,13 +102,24 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: Paper) -> anyhow
                 _ => (None, None),
             };
             // Under the provider's number (or the line to write it on), what the caller gives or
-            // may need: its name when there is no number, the contract, the e-mail address.
+            // may need: its name when there is no number, the contract; and the e-mail address on
+            // a line of its own, where it breaks after its @ or its dots only when it must.
             let more: Vec<String> = match (i, provider) {
                 (3, Some(p)) => {
                     let name = p.name.clone().filter(|_| step.call.is_none());
                     let parts: Vec<String> =
                         name.into_iter().chain(p.contract.clone()).chain(p.email.iter().map(|e| e.0.clone())).collect();
-                    if parts.is_empty() { vec![] } else { vec![parts.join(" · ")] }
+                    let joined = parts.join(" · ");
+                    // One line when they hold on one; else the address on a line of its own.
+                    match (&p.email, joined.chars().count() > MAX_JOINED) {
+                        (Some(email), true) => {
+                            let rest = &parts[..parts.len() - 1];
+                            let rest = (!rest.is_empty()).then(|| rest.join(" · "));
+                            rest.into_iter().chain([email.0.clone()]).collect()
+                        }
+                        _ if parts.is_empty() => vec![],
+                        _ => vec![joined],
+                    }
                 }
                 _ => vec![],
             };
@@ -137,16 +147,17 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: Paper) -> anyhow
     // The provider is step 4's, with its number, contract and e-mail; the box holds the others
     // to call.
     let mut contacts = Vec::new();
-    // The insurer's assistance and the software vendor's support, beside the provider, when the
-    // profile names them.
-    for card in others_to_call(kit, lang).into_iter().filter(|c| c.name.is_some() || c.phone.is_some()) {
+    // The insurer's assistance and the software vendor's support, beside the provider: their
+    // names and numbers, or a line to write them on (step 4 says to call the insurer).
+    for card in others_to_call(kit, lang) {
         let mut lines: Vec<String> = card.name.into_iter().collect();
         lines.extend(card.phone.map(|p| p.display));
+        let blank = lines.is_empty().then(|| s("print_contact_blank"));
         lines.extend(card.contract);
-        contacts.push(ContactBox { label: card.label, lines, addresses: Some(vec![]), blank: None, inline: None });
+        contacts.push(ContactBox { label: card.label, lines, addresses: Some(vec![]), blank, inline: None });
     }
-    contacts.push(match &profile.csirt {
-        Some(c) => contact(c, lang, s("print_csirt_what")),
+    contacts.push(match incident::csirt(profile, lang) {
+        Some((c, reach)) => contact(c.name.get(lang).clone(), reach, s("print_csirt_what")),
         None => ContactBox {
             label: s("contact_csirt_label"),
             lines: vec![s("contact_csirt_none")],
@@ -181,32 +192,19 @@ pub fn data(kit: &Kit<'_>, lang: &Lang, common: &Common, paper: Paper) -> anyhow
     Ok((serde_json::to_value(poster)?, files))
 }
 
-/// The longest web address a poster prints whole: a person types it from the wall.
-const MAX_TYPED_ADDRESS: usize = 40;
+/// The most characters of the provider's details on one line under its number (a line of the
+/// step's column holds about 75).
+const MAX_JOINED: usize = 70;
 
-/// A reference contact on the poster: its name, what it does, and its confirmed values only.
-/// `addresses` names the lines that are web or e-mail addresses, which break after a slash or an
-/// @ (the template's `address`).
-fn contact(c: &Contact, lang: &Lang, what: String) -> ContactBox {
-    let site = c.confirmed_website().map(|w| w.without_scheme().trim_end_matches('/').to_string());
-    // An address a person can type in a panic, or where to find it in a few words: never a
-    // 90-character path.
-    let (site, find) = match site {
-        Some(s) if s.chars().count() > MAX_TYPED_ADDRESS => {
-            let host = s.split('/').next().unwrap_or_default().to_string();
-            (None, Some(c.find.as_ref().map_or(host, |f| typography::apply(f.get(lang), lang))))
-        }
-        other => (other, None),
-    };
+/// A reference contact on the poster: its name, what it does, and how to reach it (one source
+/// with every other document: `incident::reach`). `addresses` names the lines that are web
+/// addresses, which break after a slash (the template's `address`).
+fn contact(label: String, reach: incident::Reach, what: String) -> ContactBox {
     let mut lines = vec![what];
-    lines.extend(c.confirmed_phone().map(|p| p.display.clone()));
+    lines.extend(reach.phone.map(|p| p.display));
+    lines.extend(reach.hours);
+    let site = reach.website.map(|w| w.text);
     lines.extend(site.clone());
-    lines.extend(find);
-    ContactBox {
-        label: c.name.get(lang).clone(),
-        lines,
-        addresses: Some(site.into_iter().collect()),
-        blank: None,
-        inline: None,
-    }
+    let addresses = if reach.typed { site.into_iter().collect() } else { vec![] };
+    ContactBox { label, lines, addresses: Some(addresses), blank: None, inline: None }
 }

@@ -23,6 +23,10 @@ struct FieldView {
     autocomplete: Option<&'static str>,
     required: bool,
     hint: Option<String>,
+    /// The most characters its value may have (`crate::limits`), the input's `maxlength`, and
+    /// the counter under it, as it reads empty (the script counts as one types).
+    max: Option<usize>,
+    counter: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -81,7 +85,12 @@ impl Pages<'_, '_> {
             Kind::Lines => ("lines", None),
             Kind::Switch => ("switch", None),
         };
+        // A list's maximum is each line's: the browser cannot count per line, validation does.
+        let max = crate::limits::max_chars(field.table, field.key).filter(|_| field.kind != Kind::Lines);
+        let counter = max.map(|max| self.s("field_counter", &[("count", "0"), ("max", &max.to_string())]));
         FieldView {
+            max,
+            counter,
             name: field.id(),
             id: format!("f-{}-{}", field.table, field.key).replace('_', "-"),
             label: self.t.get(&format!("field_{}_{}", field.table, field.key)).cloned().unwrap_or_default(),
