@@ -89,6 +89,47 @@ pub fn drawn_over(c: char) -> bool {
     over
 }
 
+/// Whether `text`, set in Noto Sans Regular at `size_pt`, surely holds in `lines` lines
+/// `width_pt` wide: its words laid one after the other into lines a tenth narrower (Typst
+/// balances its lines, and may move a word down) take no more. `false` when it may not, and
+/// then only laying it out tells. A word longer than a line counts as a line of its own each
+/// time it fills one.
+pub fn surely_holds(text: &str, size_pt: f64, width_pt: f64, lines: usize) -> bool {
+    let Some((face, _)) = noto_faces().first() else { return false };
+    let em = f64::from(face.units_per_em());
+    let width = |word: &str| -> f64 {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(word);
+        let shaped = rustybuzz::shape(face, &[], buffer);
+        shaped.glyph_positions().iter().map(|p| f64::from(p.x_advance)).sum::<f64>() / em * size_pt
+    };
+    let (room, space) = (width_pt * 0.9, width(" "));
+    let mut used = 1;
+    let mut line = 0.0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let w = width(word);
+        if line > 0.0 && line + space + w <= room {
+            line += space + w;
+        } else if line == 0.0 && w <= room {
+            line = w;
+        } else {
+            // A new line, and one more each time a word longer than a line fills one.
+            if line > 0.0 {
+                used += 1;
+            }
+            line = w;
+            while line > room {
+                used += 1;
+                line -= room;
+            }
+        }
+        if used > lines {
+            return false;
+        }
+    }
+    true
+}
+
 /// The Noto faces, each with the characters its Unicode character maps name.
 fn noto_faces() -> &'static [(rustybuzz::Face<'static>, BTreeSet<char>)] {
     static FACES: OnceLock<Vec<(rustybuzz::Face<'static>, BTreeSet<char>)>> = OnceLock::new();
@@ -155,7 +196,19 @@ pub fn invisible(c: char) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::can_print;
+    use super::{can_print, surely_holds};
+
+    #[test]
+    fn a_short_text_surely_holds_and_a_long_or_wide_one_may_not() {
+        // An A4 footer's line: 180 mm of 7.5-pt text.
+        let (size, width) = (7.5, 180.0 / 25.4 * 72.0);
+        let footer = "Kit diffusé par URPS Infirmiers Bretagne · Pour les infirmiers, Bretagne · Contenu à jour au \
+                      8 décembre 2026 · Sources : cybermalveillance.gouv.fr, CNIL, ANS";
+        assert!(surely_holds(footer, size, width, 2));
+        assert!(!surely_holds(&"Wémmaw Mwèmw ".repeat(30), size, width, 2));
+        assert!(!surely_holds(&"W".repeat(400), size, width, 2), "a word longer than the lines");
+        assert!(surely_holds("", size, width, 1));
+    }
 
     #[test]
     fn finds_the_accents_the_font_draws_over_the_letter_before() {

@@ -253,7 +253,10 @@ pub fn csirt_help(content: &crate::model::Content, profile: &crate::model::Profi
     match csirt(profile, lang) {
         Some((c, r)) => {
             let how: Vec<String> = r.phone.map(|p| p.display).into_iter().chain(r.website.map(|w| w.text)).collect();
-            ui("incident_csirt_help").replace("{csirt}", c.name.get(lang)).replace("{reach}", &how.join(", "))
+            // Its number in no-break spaces, as the content's numbers are.
+            let help =
+                ui("incident_csirt_help").replace("{csirt}", c.name.get(lang)).replace("{reach}", &how.join(", "));
+            typography::apply(&help, lang)
         }
         None => ui("contact_csirt_none"),
     }

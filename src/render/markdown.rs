@@ -142,7 +142,7 @@ pub fn to_typst_ending(markdown: &str, values: &Placeholders, lang: &Lang, headi
                 }
             }
             Event::Text(t) if in_code_block => code.push_str(&t),
-            Event::Text(t) => out.push_str(&format!("#{}", string(&text(&t, values, lang)))),
+            Event::Text(t) => out.push_str(&unbroken(&text(&t, values, lang))),
             Event::Code(c) => out.push_str(&format!("#raw({})", string(&c))),
             Event::Html(h) | Event::InlineHtml(h) => out.push_str(&format!("#{}", string(&h))),
             Event::SoftBreak => out.push(' '),
@@ -152,6 +152,39 @@ pub fn to_typst_ending(markdown: &str, values: &Placeholders, lang: &Lang, headi
         }
     }
     (out, last_block)
+}
+
+/// A text node as Typst markup: string literals, and a web address with a hyphen in a box of its
+/// own, where Typst cannot break it (`signalement.social-sante.gouv.fr` broke at its hyphen).
+fn unbroken(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut plain = String::new();
+    for (i, word) in text.split(' ').enumerate() {
+        let core = word.trim_end_matches(['.', ',', ';', ':', ')', '»', '\u{a0}', '\u{202f}']);
+        if i > 0 {
+            plain.push(' ');
+        }
+        if is_address(core) {
+            out.push_str(&format!("#{}#box({})", string(&plain), string(core)));
+            plain = word[core.len()..].to_string();
+        } else {
+            plain.push_str(word);
+        }
+    }
+    out.push_str(&format!("#{}", string(&plain)));
+    out
+}
+
+/// Whether a word is a web address with a hyphen: a host (and path) of letters, digits, dots,
+/// hyphens and slashes, ending in a top-level domain.
+fn is_address(word: &str) -> bool {
+    let host = word.split('/').next().unwrap_or_default();
+    word.contains('-')
+        && host.contains('.')
+        && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '/'))
+        && ["fr", "com", "org", "net", "eu", "bzh", "corsica", "example"]
+            .iter()
+            .any(|tld| host.ends_with(&format!(".{tld}")))
 }
 
 /// A Typst string literal holding `text` exactly.
@@ -171,6 +204,20 @@ pub fn string(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod unbroken_tests {
+    use super::unbroken;
+
+    #[test]
+    fn a_web_address_with_a_hyphen_is_a_box_and_the_rest_strings() {
+        assert_eq!(
+            unbroken("Déclarez-le : signalement.social-sante.gouv.fr. Puis"),
+            "#\"Déclarez-le : \"#box(\"signalement.social-sante.gouv.fr\")#\". Puis\""
+        );
+        assert_eq!(unbroken("sur dmp.fr avec"), "#\"sur dmp.fr avec\"");
+    }
 }
 
 #[cfg(test)]

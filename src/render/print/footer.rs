@@ -88,6 +88,9 @@ pub fn extra_height(
     lang: &str,
     lines: &[String],
 ) -> anyhow::Result<f64> {
+    if crate::fonts::surely_holds(&lines.join(" · "), 6.5, NARROWEST_PT, 3) {
+        return Ok(0.0);
+    }
     let text = FooterText { footer: lines, lang, leading: None, size: None, width: NARROWEST_PT };
     let mut files = HashMap::new();
     files.insert(file_id("/data/document.json"), Bytes::new(serde_json::to_vec(&text)?));
@@ -112,10 +115,8 @@ pub fn extra_lines_height(
     size_pt: f64,
 ) -> anyhow::Result<f64> {
     const LEADING_EM: f64 = 0.65;
-    // Separators included, as the template joins them; no letter is wider than an em.
-    let chars =
-        lines.iter().map(|l| u32::try_from(l.chars().count() + 3).unwrap_or(u32::MAX)).fold(0, u32::saturating_add);
-    if f64::from(chars) * size_pt <= 2.0 * width_pt {
+    // Almost every kit's footer: measured by its glyphs' widths, without a layout.
+    if crate::fonts::surely_holds(&lines.join(" · "), size_pt, width_pt, 2) {
         return Ok(0.0);
     }
     let height = |text: &[String]| -> anyhow::Result<f64> {
